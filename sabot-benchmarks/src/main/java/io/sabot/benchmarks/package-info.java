@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of Sabot.
+ */
+package io.sabot.benchmarks;

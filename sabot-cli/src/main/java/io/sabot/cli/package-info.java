@@ -1,0 +1,4 @@
+/**
+ * The sabot command line.
+ */
+package io.sabot.cli;

@@ -1,0 +1,4 @@
+/**
+ * Example apps and an example supervision-strategy plugin.
+ */
+package io.sabot.examples;
