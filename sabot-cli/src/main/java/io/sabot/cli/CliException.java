@@ -32,7 +32,7 @@ public final class CliException extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    /** @return the process exit code */
+    /** {@return the process exit code} */
     public int exitCode() {
         return exitCode;
     }

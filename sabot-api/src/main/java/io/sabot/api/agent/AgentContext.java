@@ -16,10 +16,10 @@ import io.sabot.api.state.ValueState;
  */
 public interface AgentContext {
 
-    /** @return the agent's id */
+    /** {@return the agent's id} */
     String agentId();
 
-    /** @return how many times this agent has been restarted; 0 on its first run */
+    /** {@return how many times this agent has been restarted; 0 on its first run} */
     int restarts();
 
     /**
@@ -77,6 +77,6 @@ public interface AgentContext {
      */
     <K, V> MapState<K, V> mapState(String name, StateCodec<K> keyCodec, StateCodec<V> valueCodec);
 
-    /** @return the worker's metrics; a no-op facade when no metrics module is installed */
+    /** {@return the worker's metrics; a no-op facade when no metrics module is installed} */
     Metrics metrics();
 }

@@ -34,7 +34,7 @@ public interface Source<T> extends AutoCloseable {
      */
     boolean emitNext(SourceOutput<T> out) throws Exception;
 
-    /** @return where the next {@link #emitNext(SourceOutput)} continues */
+    /** {@return where the next {@link #emitNext(SourceOutput)} continues} */
     SourcePosition position();
 
     /**

@@ -19,6 +19,6 @@ public interface Counter {
      */
     void inc(long n);
 
-    /** @return the count so far */
+    /** {@return the count so far} */
     long count();
 }

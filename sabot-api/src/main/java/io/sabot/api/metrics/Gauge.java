@@ -14,6 +14,6 @@ public interface Gauge {
      */
     void set(double value);
 
-    /** @return the current value */
+    /** {@return the current value} */
     double value();
 }

@@ -14,6 +14,6 @@ public interface Histogram {
      */
     void update(double value);
 
-    /** @return how many values were recorded */
+    /** {@return how many values were recorded} */
     long count();
 }

@@ -70,10 +70,10 @@ public interface Metrics {
      */
     void remove(MetricDescriptor descriptor, String... labelValues);
 
-    /** @return the current value of every series */
+    /** {@return the current value of every series} */
     MetricsSnapshot snapshot();
 
-    /** @return a facade that records nothing and snapshots as empty; shared and stateless */
+    /** {@return a facade that records nothing and snapshots as empty; shared and stateless} */
     static Metrics noop() {
         return NoopMetrics.INSTANCE;
     }

@@ -12,7 +12,7 @@ package io.sabot.api.metrics;
  */
 public interface MetricsExporter extends AutoCloseable {
 
-    /** @return the exporter's name, for logs and for {@code sabot_metrics_export_failures_total{exporter}} */
+    /** {@return the exporter's name, for logs and for {@code sabot_metrics_export_failures_total{exporter}}} */
     String name();
 
     /**

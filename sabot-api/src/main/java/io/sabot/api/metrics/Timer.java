@@ -25,6 +25,6 @@ public interface Timer {
         recordNanos(duration.toNanos());
     }
 
-    /** @return how many durations were recorded */
+    /** {@return how many durations were recorded} */
     long count();
 }

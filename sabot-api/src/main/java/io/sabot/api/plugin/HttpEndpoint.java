@@ -15,10 +15,10 @@ import java.io.OutputStream;
  */
 public interface HttpEndpoint {
 
-    /** @return the path served, starting with {@code /}, for example {@code /metrics} */
+    /** {@return the path served, starting with {@code /}, for example {@code /metrics}} */
     String path();
 
-    /** @return the response's {@code Content-Type}, for example {@code text/plain; version=0.0.4; charset=utf-8} */
+    /** {@return the response's {@code Content-Type}, for example {@code text/plain; version=0.0.4; charset=utf-8}} */
     String contentType();
 
     /**

@@ -38,22 +38,22 @@ public enum LimitKind {
         this.actions = actions;
     }
 
-    /** @return whether the limit is per agent or per worker */
+    /** {@return whether the limit is per agent or per worker} */
     public Scope scope() {
         return scope;
     }
 
-    /** @return the unit of the threshold, in words */
+    /** {@return the unit of the threshold, in words} */
     public String unit() {
         return unit;
     }
 
-    /** @return the actions allowed for this kind */
+    /** {@return the actions allowed for this kind} */
     public Set<LimitAction> allowedActions() {
         return EnumSet.copyOf(actions);
     }
 
-    /** @return true if the threshold is a ratio that cannot exceed 1 */
+    /** {@return true if the threshold is a ratio that cannot exceed 1} */
     public boolean isRatio() {
         return this == AGENT_CPU || this == WORKER_CPU;
     }

@@ -12,24 +12,24 @@ import java.util.OptionalLong;
  */
 public interface MonitoredAgent {
 
-    /** @return the agent's id */
+    /** {@return the agent's id} */
     String id();
 
-    /** @return the thread currently running the agent; empty while it is not running (restarting, stopped) */
+    /** {@return the thread currently running the agent; empty while it is not running (restarting, stopped)} */
     Optional<Thread> thread();
 
-    /** @return the encoded size of the agent's state at its last snapshot, in bytes; empty if not known yet */
+    /** {@return the encoded size of the agent's state at its last snapshot, in bytes; empty if not known yet} */
     OptionalLong stateBytes();
 
-    /** @return events waiting in the agent's input channels */
+    /** {@return events waiting in the agent's input channels} */
     long inputDepth();
 
-    /** @return the total capacity of the agent's input channels */
+    /** {@return the total capacity of the agent's input channels} */
     long inputCapacity();
 
     /**
-     * @return the total time the agent has spent blocked on a full output channel since it was created, in
-     *         nanoseconds; never decreasing
+     * {@return the total time the agent has spent blocked on a full output channel since it was created, in
+     * nanoseconds; never decreasing}
      */
     long backpressuredNanos();
 

@@ -10,6 +10,6 @@ import java.util.Collection;
 @FunctionalInterface
 public interface MonitoredAgents {
 
-    /** @return the agents running now */
+    /** {@return the agents running now} */
     Collection<MonitoredAgent> agents();
 }

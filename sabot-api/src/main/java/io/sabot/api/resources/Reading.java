@@ -46,7 +46,7 @@ public final class Reading {
         return new Reading(Double.NaN, reason);
     }
 
-    /** @return true if the figure was measured */
+    /** {@return true if the figure was measured} */
     public boolean isAvailable() {
         return unavailableReason == null;
     }
@@ -74,7 +74,7 @@ public final class Reading {
         return unavailableReason == null ? value : fallback;
     }
 
-    /** @return why the figure was not measured; null if it was */
+    /** {@return why the figure was not measured; null if it was} */
     public String unavailableReason() {
         return unavailableReason;
     }

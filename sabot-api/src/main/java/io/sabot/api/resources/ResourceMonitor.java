@@ -19,10 +19,10 @@ public interface ResourceMonitor extends AutoCloseable {
      */
     void start(MonitoredAgents agents);
 
-    /** @return each agent's figures from the last pass, by agent id */
+    /** {@return each agent's figures from the last pass, by agent id} */
     Map<String, AgentUsage> agentUsages();
 
-    /** @return the process, system and JVM samples of the last pass */
+    /** {@return the process, system and JVM samples of the last pass} */
     List<ResourceSample> samples();
 
     /** Stops monitoring; idempotent. */

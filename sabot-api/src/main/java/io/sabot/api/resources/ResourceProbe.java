@@ -12,7 +12,7 @@ package io.sabot.api.resources;
  */
 public interface ResourceProbe {
 
-    /** @return the probe's name, a valid identifier, for example {@code process} */
+    /** {@return the probe's name, a valid identifier, for example {@code process}} */
     String name();
 
     /**

@@ -79,12 +79,12 @@ public final class SavepointId implements Comparable<SavepointId> {
         }
     }
 
-    /** @return the creation time encoded in the id, to the millisecond */
+    /** {@return the creation time encoded in the id, to the millisecond} */
     public Instant createdAt() {
         return Instant.from(TIME.parse(value.substring(3, 22)));
     }
 
-    /** @return the id as text */
+    /** {@return the id as text} */
     public String value() {
         return value;
     }

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public interface SavepointStore extends AutoCloseable {
 
-    /** @return where this store is, as a URI without credentials ({@code file:/var/lib/sabot/sp}, {@code s3://b/p}) */
+    /** {@return where this store is, as a URI without credentials ({@code file:/var/lib/sabot/sp}, {@code s3://b/p})} */
     URI location();
 
     /**

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public interface SavepointStoreProvider {
 
-    /** @return the URI schemes served, lower case, for example {@code ["s3"]} */
+    /** {@return the URI schemes served, lower case, for example {@code ["s3"]}} */
     Set<String> schemes();
 
     /**

@@ -82,7 +82,7 @@ public record SnapshotMetadata(int formatVersion, SnapshotKind kind, String id, 
         sourcePositions.keySet().forEach(s -> Ids.requireValid("source name", s));
     }
 
-    /** @return the sum of the files' sizes, in bytes (the metadata file itself not included) */
+    /** {@return the sum of the files' sizes, in bytes (the metadata file itself not included)} */
     public long totalBytes() {
         long total = 0;
         for (SnapshotFile f : files) {

@@ -56,13 +56,13 @@ public interface MapState<K, V> {
      */
     boolean contains(K key);
 
-    /** @return the number of keys */
+    /** {@return the number of keys} */
     int size();
 
-    /** @return a read-only view of the keys */
+    /** {@return a read-only view of the keys} */
     Set<K> keys();
 
-    /** @return a read-only view of the entries */
+    /** {@return a read-only view of the entries} */
     Set<Map.Entry<K, V>> entries();
 
     /** Removes every key. */

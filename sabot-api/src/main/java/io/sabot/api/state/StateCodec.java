@@ -30,7 +30,7 @@ public interface StateCodec<T> {
      */
     T decode(byte[] bytes);
 
-    /** @return a codec of strings as UTF-8 */
+    /** {@return a codec of strings as UTF-8} */
     static StateCodec<String> utf8() {
         return new StateCodec<>() {
             @Override
@@ -45,7 +45,7 @@ public interface StateCodec<T> {
         };
     }
 
-    /** @return a codec of longs as eight big-endian bytes */
+    /** {@return a codec of longs as eight big-endian bytes} */
     static StateCodec<Long> int64() {
         return new StateCodec<>() {
             @Override

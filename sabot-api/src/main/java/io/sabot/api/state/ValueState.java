@@ -9,7 +9,7 @@ package io.sabot.api.state;
  */
 public interface ValueState<T> {
 
-    /** @return the value, or null if it was never set or was cleared */
+    /** {@return the value, or null if it was never set or was cleared} */
     T value();
 
     /**

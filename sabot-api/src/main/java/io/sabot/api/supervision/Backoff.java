@@ -56,7 +56,7 @@ public record Backoff(Duration min, Duration max, double jitter, Duration resetA
         return new Backoff(min, max, 0.2, max.isZero() ? Duration.ofSeconds(1) : max);
     }
 
-    /** @return true if this backoff never delays a restart */
+    /** {@return true if this backoff never delays a restart} */
     public boolean isNone() {
         return max.isZero();
     }

@@ -35,12 +35,12 @@ public final class ExitReason {
         this.description = description;
     }
 
-    /** @return the reason of a child whose body returned */
+    /** {@return the reason of a child whose body returned} */
     public static ExitReason normal() {
         return NORMAL;
     }
 
-    /** @return the reason of a child terminated by its supervisor */
+    /** {@return the reason of a child terminated by its supervisor} */
     public static ExitReason shutdown() {
         return SHUTDOWN;
     }
@@ -67,22 +67,22 @@ public final class ExitReason {
         return new ExitReason(Kind.STUCK, null, "stuck: " + detail);
     }
 
-    /** @return the kind of exit */
+    /** {@return the kind of exit} */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the throwable of a {@link Kind#FAILURE}, empty for every other kind */
+    /** {@return the throwable of a {@link Kind#FAILURE}, empty for every other kind} */
     public Optional<Throwable> cause() {
         return Optional.ofNullable(cause);
     }
 
-    /** @return true for a failure or a stuck child: the exits that a {@link RestartPolicy#TRANSIENT} child restarts after */
+    /** {@return true for a failure or a stuck child: the exits that a {@link RestartPolicy#TRANSIENT} child restarts after} */
     public boolean isAbnormal() {
         return kind == Kind.FAILURE || kind == Kind.STUCK;
     }
 
-    /** @return a one-line description, for example {@code "failure: IllegalStateException: boom"} */
+    /** {@return a one-line description, for example {@code "failure: IllegalStateException: boom"}} */
     public String description() {
         return description;
     }

@@ -54,7 +54,7 @@ public record Shutdown(Duration timeout, Duration interruptGrace) {
         return new Shutdown(timeout, DEFAULT_INTERRUPT_GRACE);
     }
 
-    /** @return a shutdown that interrupts the child at once (OTP's {@code brutal_kill}) */
+    /** {@return a shutdown that interrupts the child at once (OTP's {@code brutal_kill})} */
     public static Shutdown immediate() {
         return new Shutdown(Duration.ZERO, DEFAULT_INTERRUPT_GRACE);
     }

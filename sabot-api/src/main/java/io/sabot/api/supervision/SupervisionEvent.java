@@ -12,10 +12,10 @@ import java.util.Objects;
  */
 public sealed interface SupervisionEvent {
 
-    /** @return the id of the supervisor that emitted the event */
+    /** {@return the id of the supervisor that emitted the event} */
     String supervisor();
 
-    /** @return when it happened, by the supervisor's clock */
+    /** {@return when it happened, by the supervisor's clock} */
     Instant at();
 
     /**

@@ -28,7 +28,7 @@ public final class AdminToken {
         this.value = value;
     }
 
-    /** @return a new random token of 256 bits */
+    /** {@return a new random token of 256 bits} */
     public static AdminToken generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -87,7 +87,7 @@ public final class AdminToken {
                 presented.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** @return the token as an {@code Authorization} header value, for clients */
+    /** {@return the token as an {@code Authorization} header value, for clients} */
     public String bearerHeader() {
         return "Bearer " + value;
     }

@@ -63,12 +63,12 @@ public final class WorkerHttpServer implements AutoCloseable {
         server.start();
     }
 
-    /** @return a builder with the defaults: 127.0.0.1, an ephemeral port, always healthy, no endpoints */
+    /** {@return a builder with the defaults: 127.0.0.1, an ephemeral port, always healthy, no endpoints} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the address the server listens on, with the actual port */
+    /** {@return the address the server listens on, with the actual port} */
     public InetSocketAddress address() {
         return server.getAddress();
     }
