@@ -1,0 +1,69 @@
+package io.sabot.runtime.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sabot.api.resources.LimitAction;
+import io.sabot.api.resources.LimitKind;
+import io.sabot.api.resources.ResourceLimit;
+import io.sabot.api.supervision.RestartIntensity;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+
+    private static WorkerConfig.Builder builder() {
+        return WorkerConfig.builder("io.sabot.examples.fraud.FraudApp", Path.of("/srv/sabot"));
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        WorkerConfig c = builder().build();
+
+        assertThat(c.supervision()).isEqualTo("one_for_one");
+        assertThat(c.intensity()).isEqualTo(RestartIntensity.DEFAULT);
+        assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.checkpointsRetained()).isEqualTo(3);
+        assertThat(c.httpBind().isLoopbackAddress()).isTrue();
+        assertThat(c.httpPort()).isEqualTo(WorkerConfig.DEFAULT_HTTP_PORT);
+        assertThat(c.resourceInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.statsd()).isEmpty();
+        assertThat(c.pushgateway()).isEmpty();
+        assertThat(c.checkpointDir()).isEmpty();
+        assertThat(c.finalCheckpoint()).isTrue();
+    }
+
+    @Test
+    void collectsLimitsAndSettings() {
+        ResourceLimit cpu = ResourceLimit.of(LimitKind.AGENT_CPU, 0.2, LimitAction.THROTTLE);
+        ResourceLimit memory = ResourceLimit.of(LimitKind.WORKER_MEMORY_BYTES, 1e9, LimitAction.WARN);
+        WorkerConfig c = builder().limit("detector", cpu).limit(WorkerConfig.WORKER_LIMITS, memory)
+                .setting("fraud.fault-rate", "0.01").savepointDir(URI.create("s3://bucket/sp")).build();
+
+        assertThat(c.limits()).containsEntry("detector", java.util.List.of(cpu))
+                .containsEntry("*", java.util.List.of(memory));
+        assertThat(c.settings()).containsEntry("fraud.fault-rate", "0.01");
+        assertThat(c.savepointDir()).hasValue(URI.create("s3://bucket/sp"));
+    }
+
+    @Test
+    void recoverAndFromSavepointExcludeEachOther() {
+        assertThatThrownBy(() -> builder().recover(true).fromSnapshot("sp-20261203-163512-123-3f9a1c0b").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--recover and --from-savepoint");
+    }
+
+    @Test
+    void badValuesAreRejectedNamingTheSetting() {
+        assertThatThrownBy(() -> WorkerConfig.builder(" ", Path.of("/x")).build())
+                .hasMessageContaining("app class");
+        assertThatThrownBy(() -> builder().concurrency(0).build()).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> builder().checkpointsRetained(0).build()).hasMessageContaining("retained");
+        assertThatThrownBy(() -> builder().httpPort(65_536).build()).hasMessageContaining("port");
+        assertThatThrownBy(() -> builder().resourceInterval(Duration.ZERO).build())
+                .hasMessageContaining("resource interval");
+        assertThatThrownBy(() -> builder().checkpointInterval(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("checkpoint interval");
+    }
+}
