@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -98,5 +103,18 @@ class IdsTest {
     @Test
     void printableKeepsAValueOfExactlyEightyCharactersWhole() {
         assertThat(Ids.printable("y".repeat(80))).isEqualTo("y".repeat(80));
+    }
+
+    @Property
+    void anAcceptedIdIsASafeSinglePathSegment(
+            @ForAll @StringLength(max = 6) @Chars({'.', '/', '\\', '-', '_', ' ', '\u0000'}) @CharRange(from = 'a', to = 'c')
+            String id) {
+        if (Ids.isValid(id)) {
+            assertThat(id).doesNotContain("/", "\\", " ", "\u0000").isNotIn(".", "..");
+            assertThat(id.charAt(0)).isBetween('a', 'c');
+        } else {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Ids.requireValid("id", id));
+        }
     }
 }

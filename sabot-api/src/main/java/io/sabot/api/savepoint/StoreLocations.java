@@ -56,6 +56,11 @@ public final class StoreLocations {
                 throw new IllegalArgumentException("store location must not contain credentials; "
                         + "use the provider's credential settings instead");
             }
+            if (scheme.equals("s3") && authority != null && authority.indexOf(':') >= 0) {
+                // No bucket name holds ':'; this is most likely "key:secret" with a '/' in the secret.
+                throw new IllegalArgumentException("invalid S3 location: a bucket name cannot contain ':'; "
+                        + "to give credentials, use the provider's credential settings instead");
+            }
             if (scheme.equals("s3") && (authority == null || authority.isEmpty())) {
                 throw new IllegalArgumentException("invalid S3 location '" + io.sabot.api.Ids.printable(trimmed)
                         + "'" + S3_FORM);

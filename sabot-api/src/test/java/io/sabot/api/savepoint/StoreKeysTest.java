@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -102,5 +108,26 @@ class StoreKeysTest {
                 .withMessageContaining("'.' or '..'");
         assertThatIllegalArgumentException().isThrownBy(() -> StoreKeys.join("savepoints", ""))
                 .withMessageContaining("must not end with '/'");
+    }
+
+    @Provide
+    Arbitrary<String> keyLikeStrings() {
+        return Arbitraries.strings().withChars("ab./\\ %\u0000\n").ofMaxLength(12);
+    }
+
+    @Property
+    void anAcceptedKeyCanNeverEscapeItsStore(@ForAll("keyLikeStrings") String key) {
+        boolean accepted;
+        try {
+            StoreKeys.requireValid(key);
+            accepted = true;
+        } catch (IllegalArgumentException e) {
+            accepted = false;
+        }
+
+        if (accepted) {
+            assertThat(key).doesNotStartWith("/").doesNotEndWith("/").doesNotContain("\\", "//", "\u0000", "\n");
+            assertThat(Arrays.asList(key.split("/"))).doesNotContain(".", "..", "");
+        }
     }
 }

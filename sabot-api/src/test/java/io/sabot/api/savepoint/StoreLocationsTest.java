@@ -85,6 +85,14 @@ class StoreLocationsTest {
     }
 
     @Test
+    void aSecretWithASlashThatSplitsTheAuthorityIsRefusedWithoutRepeatingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> StoreLocations.parse("s3://AKIAEXAMPLE:ab/cd@bucket/prefix"))
+                .withMessage("invalid S3 location: a bucket name cannot contain ':'; "
+                        + "to give credentials, use the provider's credential settings instead");
+    }
+
+    @Test
     void aMalformedUriWithCredentialsDoesNotEchoTheSecret() {
         assertThatIllegalArgumentException().isThrownBy(() -> StoreLocations.parse("s3://key:s3cr3t@bucket/a b"))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t"));
