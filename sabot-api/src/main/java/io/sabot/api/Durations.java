@@ -1,5 +1,8 @@
 package io.sabot.api;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -11,7 +14,9 @@ import java.util.regex.Pattern;
  * Parses the durations that users write on the command line and in configuration.
  *
  * <p>Accepted forms: a bare number of seconds ({@code 60}, {@code 0.5}), a number with a unit ({@code 250ms},
- * {@code 60s}, {@code 5m}, {@code 2h}, {@code 1d}) and ISO-8601 ({@code PT1M}). Negative durations are rejected.
+ * {@code 60s}, {@code 5m}, {@code 2h}, {@code 1d}) and ISO-8601 ({@code PT1M}, any case). Negative durations,
+ * and durations longer than {@link Long#MAX_VALUE} nanoseconds (about 292 years), are rejected, so
+ * {@link Duration#toNanos()} never overflows on a parsed value. Decimal amounts are exact to the nanosecond.
  *
  * <p>Thread-safety: stateless; safe to use from any thread.
  */
@@ -20,6 +25,11 @@ public final class Durations {
     private static final Pattern WITH_UNIT =
             Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
 
+    /** The largest duration accepted: {@link Long#MAX_VALUE} nanoseconds, about 292 years. */
+    private static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
+
+    private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
+
     private Durations() {
     }
 
@@ -27,7 +37,7 @@ public final class Durations {
      * Parses a duration.
      *
      * @param text the duration as written by a user
-     * @return the duration, never negative
+     * @return the duration, never negative and at most {@link Long#MAX_VALUE} nanoseconds
      * @throws NullPointerException     if {@code text} is null
      * @throws IllegalArgumentException if {@code text} is not one of the accepted forms, with a message that says
      *                                  which forms are accepted
@@ -38,7 +48,7 @@ public final class Durations {
         if (trimmed.regionMatches(true, 0, "P", 0, 1)) {
             try {
                 Duration iso = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-                if (iso.isNegative()) {
+                if (iso.isNegative() || iso.compareTo(MAX) > 0) {
                     throw invalid(text);
                 }
                 return iso;
@@ -50,31 +60,34 @@ public final class Durations {
         if (!m.matches()) {
             throw invalid(text);
         }
-        double amount = Double.parseDouble(m.group(1));
+        BigDecimal amount = new BigDecimal(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        double nanosPerUnit;
+        long nanosPerUnit;
         switch (unit) {
             case "ms":
-                nanosPerUnit = 1e6;
+                nanosPerUnit = 1_000_000L;
                 break;
             case "s":
-                nanosPerUnit = 1e9;
+                nanosPerUnit = 1_000_000_000L;
                 break;
             case "m":
-                nanosPerUnit = 60e9;
+                nanosPerUnit = 60_000_000_000L;
                 break;
             case "h":
-                nanosPerUnit = 3600e9;
+                nanosPerUnit = 3_600_000_000_000L;
                 break;
             default:
-                nanosPerUnit = 86400e9;
+                nanosPerUnit = 86_400_000_000_000L;
                 break;
         }
-        double nanos = amount * nanosPerUnit;
-        if (nanos > Long.MAX_VALUE) {
+        // Exact decimal arithmetic: a double loses whole milliseconds beyond a few years' worth of nanoseconds.
+        BigInteger nanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit))
+                .setScale(0, RoundingMode.HALF_UP)
+                .toBigInteger();
+        if (nanos.compareTo(MAX_NANOS) > 0) {
             throw invalid(text);
         }
-        return Duration.ofNanos(Math.round(nanos));
+        return Duration.ofNanos(nanos.longValueExact());
     }
 
     /**
@@ -86,21 +99,23 @@ public final class Durations {
      */
     public static String format(Duration duration) {
         Objects.requireNonNull(duration, "duration must not be null");
-        long nanos = duration.toNanos();
-        if (nanos % 86_400_000_000_000L == 0 && nanos > 0) {
-            return nanos / 86_400_000_000_000L + "d";
+        // Seconds and nanos apart, so that durations beyond Long.MAX_VALUE nanoseconds never overflow.
+        long seconds = duration.getSeconds();
+        int nano = duration.getNano();
+        if (nano == 0) {
+            if (seconds % 86_400 == 0 && seconds > 0) {
+                return seconds / 86_400 + "d";
+            }
+            if (seconds % 3_600 == 0 && seconds > 0) {
+                return seconds / 3_600 + "h";
+            }
+            if (seconds % 60 == 0 && seconds > 0) {
+                return seconds / 60 + "m";
+            }
+            return seconds + "s";
         }
-        if (nanos % 3_600_000_000_000L == 0 && nanos > 0) {
-            return nanos / 3_600_000_000_000L + "h";
-        }
-        if (nanos % 60_000_000_000L == 0 && nanos > 0) {
-            return nanos / 60_000_000_000L + "m";
-        }
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
+        if (nano % 1_000_000 == 0 && seconds >= 0 && seconds <= MAX.getSeconds()) {
+            return seconds * 1_000 + nano / 1_000_000 + "ms";
         }
         return duration.toString();
     }

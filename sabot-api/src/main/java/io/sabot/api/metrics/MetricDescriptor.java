@@ -44,7 +44,7 @@ public record MetricDescriptor(String name, String help, MetricType type, List<S
         if (type == MetricType.TIMER && !name.endsWith("_seconds")) {
             throw new IllegalArgumentException("timer '" + name + "' must end in _seconds");
         }
-        if (help.isBlank() || help.contains("\n")) {
+        if (help.isBlank() || help.indexOf('\n') >= 0 || help.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("metric '" + name + "': help must be one non-blank line");
         }
         Set<String> seen = new HashSet<>();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -23,7 +24,12 @@ public final class SavepointId implements Comparable<SavepointId> {
 
     private static final Pattern FORMAT = Pattern.compile("sp-\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{8}");
     private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss-SSS")
+                    .withZone(ZoneOffset.UTC)
+                    .withResolverStyle(ResolverStyle.STRICT);
+
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final String value;
 
@@ -34,11 +40,16 @@ public final class SavepointId implements Comparable<SavepointId> {
     /**
      * Creates a new id for a savepoint created at {@code createdAt}.
      *
-     * @param createdAt the creation time
+     * @param createdAt the creation time, in the years 0000 to 9999 (UTC); truncated to the millisecond
      * @return a fresh id
+     * @throws IllegalArgumentException if {@code createdAt} is outside the years the id's form can write
      */
     public static SavepointId generate(Instant createdAt) {
         Objects.requireNonNull(createdAt, "createdAt");
+        if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+            throw new IllegalArgumentException("savepoint creation time " + createdAt
+                    + " is outside the years 0000 to 9999 that a savepoint id can hold");
+        }
         int random = ThreadLocalRandom.current().nextInt();
         return new SavepointId("sp-" + TIME.format(createdAt) + "-" + String.format("%08x", random));
     }

@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public final class StoreLocations {
 
+    private static final String S3_FORM = ": write s3://bucket or s3://bucket/prefix";
+
     private StoreLocations() {
+    }
+
+    private static String redacted(String location) {
+        return location.replaceAll("(?<=//)[^/]*@", "***@");
     }
 
     /**
@@ -34,21 +40,30 @@ public final class StoreLocations {
             throw new IllegalArgumentException("store location must not be blank");
         }
         if (trimmed.matches("[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            String scheme = trimmed.substring(0, trimmed.indexOf(':')).toLowerCase(Locale.ROOT);
             URI uri;
             try {
                 uri = new URI(trimmed);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("invalid store location '" + io.sabot.api.Ids.printable(trimmed)
-                        + "': " + e.getReason());
+                throw new IllegalArgumentException("invalid store location '"
+                        + io.sabot.api.Ids.printable(redacted(trimmed)) + "': " + e.getReason()
+                        + (scheme.equals("s3") ? S3_FORM : ""));
             }
-            if (uri.getRawUserInfo() != null) {
+            // A registry-based authority (a host name that is not a DNS name, such as "a_b") has no user info of its
+            // own, so look for '@' in the raw authority as well.
+            String authority = uri.getRawAuthority();
+            if (uri.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0)) {
                 throw new IllegalArgumentException("store location must not contain credentials; "
                         + "use the provider's credential settings instead");
             }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.equals("s3") && (uri.getHost() == null || uri.getHost().isEmpty())) {
+            if (scheme.equals("s3") && authority != null && authority.indexOf(':') >= 0) {
+                // No bucket name holds ':'; this is most likely "key:secret" with a '/' in the secret.
+                throw new IllegalArgumentException("invalid S3 location: a bucket name cannot contain ':'; "
+                        + "to give credentials, use the provider's credential settings instead");
+            }
+            if (scheme.equals("s3") && (authority == null || authority.isEmpty())) {
                 throw new IllegalArgumentException("invalid S3 location '" + io.sabot.api.Ids.printable(trimmed)
-                        + "': write s3://bucket or s3://bucket/prefix");
+                        + "'" + S3_FORM);
             }
             return uri;
         }
