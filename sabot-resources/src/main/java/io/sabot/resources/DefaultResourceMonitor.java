@@ -92,7 +92,7 @@ public final class DefaultResourceMonitor implements ResourceMonitor {
         this.accounting = new AgentAccounting(b.threadMeter != null ? b.threadMeter : new JmxThreadMeter(), nanoTime);
         this.backpressure = new AgentBackpressure(b.config.thresholds());
         this.enforcer = new LimitEnforcer(metrics, b.workerStop, b.config.throttleReleaseRatio(),
-                b.config.forgetAfterPasses());
+                b.config.throttleReleasePasses(), b.config.forgetAfterPasses());
         this.residentMemory = metrics.gauge(StandardMetrics.PROCESS_RESIDENT_MEMORY);
     }
 
@@ -130,16 +130,29 @@ public final class DefaultResourceMonitor implements ResourceMonitor {
     }
 
     private void scheduledPass() {
-        MonitoredAgents source;
-        synchronized (lifecycle) {
-            source = agents;
-        }
         try {
-            runPass(source);
+            runPass();
         } catch (RuntimeException e) {
             // Never let one bad pass stop the schedule.
             LOG.error("resource monitoring pass failed; the next pass will try again", e);
         }
+    }
+
+    /**
+     * Runs one pass now, on the calling thread, over the agents given to {@link #start(MonitoredAgents)}.
+     *
+     * @throws IllegalStateException if the monitor was never started
+     */
+    public void runPass() {
+        MonitoredAgents source;
+        synchronized (lifecycle) {
+            source = agents;
+        }
+        if (source == null) {
+            throw new IllegalStateException("the resource monitor has no agents yet; call start(agents) or "
+                    + "runPass(agents)");
+        }
+        runPass(source);
     }
 
     /**

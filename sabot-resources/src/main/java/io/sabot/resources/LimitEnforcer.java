@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies limits pass after pass, in episodes. An episode of a limit starts when its figure first exceeds the
- * threshold and ends when the figure falls back under it; for THROTTLE it ends only when the figure falls
- * comfortably below (under {@code releaseRatio} times the threshold), since a throttled agent hovers at its limit.
+ * threshold and ends when the figure falls back under it; for THROTTLE it ends only when the figure has stayed
+ * comfortably below (under {@code releaseRatio} times the threshold) for {@code releasePasses} passes in a row, since a
+ * throttled agent hovers at its limit and one interval of a loaded machine can read low.
  * When an episode starts the violation is logged and counted once in
  * {@code sabot_agent_limit_violations_total{agent,limit}} and the action is taken once: WARN does nothing more,
  * THROTTLE calls {@link MonitoredAgent#throttle(double)} with the threshold (repeated every pass of the episode, so a
@@ -47,14 +48,17 @@ final class LimitEnforcer {
     private final Metrics metrics;
     private final WorkerStopHandler workerStop;
     private final double releaseRatio;
+    private final int releasePasses;
     private final int forgetAfterPasses;
     private final Map<String, Episodes> agents = new HashMap<>();
     private final Episodes worker = new Episodes();
 
-    LimitEnforcer(Metrics metrics, WorkerStopHandler workerStop, double releaseRatio, int forgetAfterPasses) {
+    LimitEnforcer(Metrics metrics, WorkerStopHandler workerStop, double releaseRatio, int releasePasses,
+                  int forgetAfterPasses) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.workerStop = workerStop;
         this.releaseRatio = releaseRatio;
+        this.releasePasses = releasePasses;
         this.forgetAfterPasses = forgetAfterPasses;
     }
 
@@ -77,11 +81,12 @@ final class LimitEnforcer {
                 continue;
             }
             double value = figure.value();
-            boolean inEpisode = episodes.open.containsKey(limit);
+            int[] below = episodes.open.get(limit);
+            boolean inEpisode = below != null;
             if (!inEpisode && limit.isExceededBy(value)) {
-                episodes.open.put(limit, Boolean.TRUE);
+                episodes.open.put(limit, new int[1]);
                 startAgentEpisode(agent, limit, value);
-            } else if (inEpisode && ends(limit, value)) {
+            } else if (inEpisode && ends(limit, value, below)) {
                 episodes.open.remove(limit);
                 endEpisode(agent.id(), limit, value);
                 if (limit.action() == LimitAction.THROTTLE) {
@@ -106,9 +111,10 @@ final class LimitEnforcer {
         }
     }
 
-    private boolean ends(ResourceLimit limit, double value) {
+    private boolean ends(ResourceLimit limit, double value, int[] below) {
         if (limit.action() == LimitAction.THROTTLE) {
-            return value < limit.threshold() * releaseRatio;
+            below[0] = value < limit.threshold() * releaseRatio ? below[0] + 1 : 0;
+            return below[0] >= releasePasses;
         }
         return !limit.isExceededBy(value);
     }
@@ -159,7 +165,7 @@ final class LimitEnforcer {
             double value = figure.value();
             boolean inEpisode = worker.open.containsKey(limit);
             if (!inEpisode && limit.isExceededBy(value)) {
-                worker.open.put(limit, Boolean.TRUE);
+                worker.open.put(limit, new int[1]);
                 metrics.counter(StandardMetrics.AGENT_LIMIT_VIOLATIONS, WORKER_LABEL, label(limit.kind())).inc();
                 String what = "the worker exceeded its " + describe(limit) + ": measured " + format(value);
                 if (limit.action() == LimitAction.STOP) {
@@ -281,7 +287,8 @@ final class LimitEnforcer {
     }
 
     private static final class Episodes {
-        final Map<ResourceLimit, Boolean> open = new HashMap<>();
+        /** Open episodes, each with the passes in a row its figure has been comfortably below (THROTTLE). */
+        final Map<ResourceLimit, int[]> open = new HashMap<>();
         int absentPasses;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The resource monitor's settings. Defaults ({@link #defaults()}): a pass every {@link #DEFAULT_INTERVAL} (1 s),
  * {@link BackpressureThresholds#DEFAULT} thresholds, no limits ({@link ResourceLimits#NONE}), a throttle released
- * when the agent's CPU falls under {@link #DEFAULT_THROTTLE_RELEASE_RATIO} (0.5) of its limit, and the episodes of an
+ * when the agent's CPU has stayed under {@link #DEFAULT_THROTTLE_RELEASE_RATIO} (0.5) of its limit for
+ * {@link #DEFAULT_THROTTLE_RELEASE_PASSES} (3) passes in a row, and the episodes of an
  * agent that is no longer listed forgotten after {@link #DEFAULT_FORGET_AFTER_PASSES} (60) passes. Immutable.
  */
 public final class ResourcesConfig {
@@ -18,6 +19,8 @@ public final class ResourcesConfig {
     public static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     /** The default share of a CPU limit under which a throttle is released. */
     public static final double DEFAULT_THROTTLE_RELEASE_RATIO = 0.5;
+    /** The default number of passes in a row an agent must stay comfortably below its CPU limit to be released. */
+    public static final int DEFAULT_THROTTLE_RELEASE_PASSES = 3;
     /** The default number of passes an absent agent's episodes are kept. */
     public static final int DEFAULT_FORGET_AFTER_PASSES = 60;
 
@@ -25,6 +28,7 @@ public final class ResourcesConfig {
     private final BackpressureThresholds thresholds;
     private final ResourceLimits limits;
     private final double throttleReleaseRatio;
+    private final int throttleReleasePasses;
     private final int forgetAfterPasses;
 
     private ResourcesConfig(Builder b) {
@@ -32,6 +36,7 @@ public final class ResourcesConfig {
         this.thresholds = b.thresholds;
         this.limits = b.limits;
         this.throttleReleaseRatio = b.throttleReleaseRatio;
+        this.throttleReleasePasses = b.throttleReleasePasses;
         this.forgetAfterPasses = b.forgetAfterPasses;
     }
 
@@ -48,7 +53,7 @@ public final class ResourcesConfig {
     /** @return a builder holding these settings */
     public Builder toBuilder() {
         return new Builder().interval(interval).thresholds(thresholds).limits(limits)
-                .throttleReleaseRatio(throttleReleaseRatio).forgetAfterPasses(forgetAfterPasses);
+                .throttleReleaseRatio(throttleReleaseRatio).throttleReleasePasses(throttleReleasePasses).forgetAfterPasses(forgetAfterPasses);
     }
 
     /** @return the time between the end of one pass and the start of the next */
@@ -71,6 +76,11 @@ public final class ResourcesConfig {
         return throttleReleaseRatio;
     }
 
+    /** @return how many passes in a row an agent must stay under the release ratio for its throttle to be released */
+    public int throttleReleasePasses() {
+        return throttleReleasePasses;
+    }
+
     /** @return how many passes the episodes of an agent that is no longer listed are kept */
     public int forgetAfterPasses() {
         return forgetAfterPasses;
@@ -79,7 +89,8 @@ public final class ResourcesConfig {
     @Override
     public String toString() {
         return "ResourcesConfig[interval=" + interval + ", thresholds=" + thresholds + ", limits=" + limits
-                + ", throttleReleaseRatio=" + throttleReleaseRatio + ", forgetAfterPasses=" + forgetAfterPasses + "]";
+                + ", throttleReleaseRatio=" + throttleReleaseRatio + ", throttleReleasePasses=" + throttleReleasePasses
+                + ", forgetAfterPasses=" + forgetAfterPasses + "]";
     }
 
     /** Builds {@link ResourcesConfig}; starts from the defaults. Not thread-safe. */
@@ -88,6 +99,7 @@ public final class ResourcesConfig {
         private BackpressureThresholds thresholds = BackpressureThresholds.DEFAULT;
         private ResourceLimits limits = ResourceLimits.NONE;
         private double throttleReleaseRatio = DEFAULT_THROTTLE_RELEASE_RATIO;
+        private int throttleReleasePasses = DEFAULT_THROTTLE_RELEASE_PASSES;
         private int forgetAfterPasses = DEFAULT_FORGET_AFTER_PASSES;
 
         private Builder() {
@@ -145,6 +157,22 @@ public final class ResourcesConfig {
                         + ratio);
             }
             this.throttleReleaseRatio = ratio;
+            return this;
+        }
+
+        /**
+         * Sets how many passes in a row an agent's CPU must stay under the release ratio for its throttle to be
+         * released (default 3).
+         *
+         * @param passes one or more
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder throttleReleasePasses(int passes) {
+            if (passes < 1) {
+                throw new IllegalArgumentException("throttleReleasePasses must be 1 or more, got " + passes);
+            }
+            this.throttleReleasePasses = passes;
             return this;
         }
 

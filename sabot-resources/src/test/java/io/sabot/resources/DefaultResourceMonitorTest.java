@@ -145,9 +145,19 @@ class DefaultResourceMonitorTest {
         monitor.runPass(source);
         assertThat(a.throttles).containsOnly(0.2).hasSize(3);
         assertThat(metrics.count(AGENT_LIMIT_VIOLATIONS, "busy", "agent_cpu")).isEqualTo(1);
-        // Well below (under half the limit): released.
+        // Well below (under half the limit) for three passes in a row: released. One low reading is not enough.
         second(a, 0.05);
         monitor.runPass(source);
+        second(a, 0.05);
+        monitor.runPass(source);
+        second(a, 0.15);
+        monitor.runPass(source);
+        assertThat(monitor.inEpisode("busy", cpu)).isTrue();
+        assertThat(a.throttles).doesNotContain(1.0);
+        for (int i = 0; i < 3; i++) {
+            second(a, 0.05);
+            monitor.runPass(source);
+        }
         assertThat(a.throttles).endsWith(1.0);
         assertThat(monitor.inEpisode("busy", cpu)).isFalse();
     }
@@ -342,6 +352,7 @@ class DefaultResourceMonitorTest {
                 .build();
         assertThat(monitor.interval()).isEqualTo(Duration.ofMillis(20));
         assertThat(monitor.probes()).containsExactly(probe);
+        assertThatThrownBy(monitor::runPass).hasMessageContaining("no agents yet");
         List<String> threads = new CopyOnWriteArrayList<>();
         agents.add(new FakeAgent("t") {
             @Override
@@ -356,6 +367,9 @@ class DefaultResourceMonitorTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> monitor.passes() >= 3);
             assertThat(threads).contains(DefaultResourceMonitor.THREAD_NAME);
             assertThat(monitor.agentUsages()).containsKey("t");
+            long before = monitor.passes();
+            monitor.runPass();
+            assertThat(monitor.passes()).isGreaterThan(before);
         } finally {
             monitor.close();
         }

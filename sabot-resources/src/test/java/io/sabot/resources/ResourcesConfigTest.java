@@ -17,17 +17,19 @@ class ResourcesConfigTest {
         assertThat(c.limits()).isSameAs(ResourceLimits.NONE);
         assertThat(c.throttleReleaseRatio()).isEqualTo(0.5);
         assertThat(c.forgetAfterPasses()).isEqualTo(60);
+        assertThat(c.throttleReleasePasses()).isEqualTo(3);
         assertThat(c.toString()).contains("PT1S");
     }
 
     @Test
     void toBuilderRoundTrips() {
         ResourcesConfig c = ResourcesConfig.builder().interval(Duration.ofMillis(250)).throttleReleaseRatio(0.8)
-                .forgetAfterPasses(0).build();
+                .throttleReleasePasses(5).forgetAfterPasses(0).build();
         ResourcesConfig copy = c.toBuilder().build();
         assertThat(copy.interval()).isEqualTo(Duration.ofMillis(250));
         assertThat(copy.throttleReleaseRatio()).isEqualTo(0.8);
         assertThat(copy.forgetAfterPasses()).isZero();
+        assertThat(copy.throttleReleasePasses()).isEqualTo(5);
     }
 
     @Test
@@ -38,6 +40,8 @@ class ResourcesConfigTest {
                 .hasMessageContaining("release ratio");
         assertThatThrownBy(() -> ResourcesConfig.builder().throttleReleaseRatio(1.5))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ResourcesConfig.builder().throttleReleasePasses(0))
+                .hasMessageContaining("1 or more");
         assertThatThrownBy(() -> ResourcesConfig.builder().forgetAfterPasses(-1))
                 .hasMessageContaining("zero or more");
     }
