@@ -23,9 +23,8 @@ class VirtualThreadTest {
                 Thread.currentThread().interrupt();
             }
         };
-        // Thread.ofVirtual().start(wait), through reflection so that the code compiles on Java 17.
-        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-        Thread virtual = (Thread) builder.getClass().getMethod("start", Runnable.class).invoke(builder, wait);
+        // Thread.startVirtualThread(wait), through reflection so that the code compiles on Java 17.
+        Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, wait);
         try {
             JmxThreadMeter meter = new JmxThreadMeter();
             assertThat(meter.isVirtual(virtual)).isTrue();
