@@ -117,4 +117,28 @@ class CpuPacerTest {
         assertThatThrownBy(() -> new CpuPacer(10, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CpuPacer(0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void overManyRandomStepsTheDutyCycleIsTheRatio() {
+        java.util.Random random = new java.util.Random(42);
+        for (int run = 0; run < 50; run++) {
+            double ratio = 0.05 + random.nextDouble() * 0.9;
+            CpuPacer pacer = new CpuPacer();
+            pacer.throttle(ratio);
+            long busy = 0;
+            long paused = 0;
+            for (int i = 0; i < 10_000; i++) {
+                long step = random.nextInt(2_000_000); // up to 2 ms
+                busy += step;
+                long pause = pacer.pauseAfter(step);
+                assertThat(pause).isBetween(0L, pacer.maxPauseNanos());
+                // The timer oversleeps by up to 100 µs; the pacer credits it.
+                long actual = pause == 0 ? 0 : pause + random.nextInt(100_000);
+                pacer.paused(pause, actual);
+                paused += actual;
+            }
+            double duty = busy / (double) (busy + paused + Math.max(0, pacer.debtNanos()));
+            assertThat(duty).as("duty cycle at ratio %s", ratio).isCloseTo(ratio, org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
 }

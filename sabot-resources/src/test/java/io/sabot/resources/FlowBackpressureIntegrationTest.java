@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class FlowBackpressureIntegrationTest {
 
-    private static final int CAPACITY = 1000;
+    /** Small enough for the slow consumer to fill quickly. */
+    private static final int SLOW_CAPACITY = 1000;
+    /** Large enough (a second of production) that a fast consumer descheduled on a loaded machine never fills it. */
+    private static final int FAST_CAPACITY = 10_000;
 
     private static RunningAgent producer(BlockingQueue<Long> channel, AtomicLong produced) {
         return new RunningAgent("producer", a -> {
@@ -55,7 +58,7 @@ class FlowBackpressureIntegrationTest {
 
     @Test
     void aSlowConsumerMakesTheProducerReportHigh() throws Exception {
-        BlockingQueue<Long> channel = new ArrayBlockingQueue<>(CAPACITY);
+        BlockingQueue<Long> channel = new ArrayBlockingQueue<>(SLOW_CAPACITY);
         AtomicLong produced = new AtomicLong();
         AtomicLong consumed = new AtomicLong();
         RunningAgent producer = producer(channel, produced).start();
@@ -79,7 +82,7 @@ class FlowBackpressureIntegrationTest {
 
     @Test
     void aFastConsumerLeavesTheProducerAtNone() throws Exception {
-        BlockingQueue<Long> channel = new ArrayBlockingQueue<>(CAPACITY);
+        BlockingQueue<Long> channel = new ArrayBlockingQueue<>(FAST_CAPACITY);
         AtomicLong produced = new AtomicLong();
         AtomicLong consumed = new AtomicLong();
         RunningAgent producer = producer(channel, produced).start();
