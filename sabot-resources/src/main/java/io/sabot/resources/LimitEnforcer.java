@@ -77,11 +77,14 @@ final class LimitEnforcer {
         }
         for (ResourceLimit limit : limits) {
             Reading figure = figures.figure(limit.kind());
+            int[] below = episodes.open.get(limit);
             if (!figure.isAvailable()) {
+                if (below != null && limit.action() == LimitAction.THROTTLE) {
+                    agent.throttle(limit.threshold()); // e.g. the first pass on a restarted agent's new thread
+                }
                 continue;
             }
             double value = figure.value();
-            int[] below = episodes.open.get(limit);
             boolean inEpisode = below != null;
             if (!inEpisode && limit.isExceededBy(value)) {
                 episodes.open.put(limit, new int[1]);

@@ -144,6 +144,14 @@ class DefaultResourceMonitorTest {
         second(a, 0.22);
         monitor.runPass(source);
         assertThat(a.throttles).containsOnly(0.2).hasSize(3);
+        // Restarted on a new thread: no CPU ratio yet, but the throttle is kept on.
+        Thread fresh = new Thread(() -> { }, "busy-2");
+        meter.set(fresh, 0, 0);
+        a.thread.set(fresh);
+        now.addAndGet(SECOND);
+        monitor.runPass(source);
+        assertThat(a.throttles).containsOnly(0.2).hasSize(4);
+        assertThat(monitor.inEpisode("busy", cpu)).isTrue();
         assertThat(metrics.count(AGENT_LIMIT_VIOLATIONS, "busy", "agent_cpu")).isEqualTo(1);
         // Well below (under half the limit) for three passes in a row: released. One low reading is not enough.
         second(a, 0.05);
