@@ -2,6 +2,8 @@ package io.sabot.resources;
 
 import io.sabot.api.resources.CpuPacer;
 import io.sabot.api.resources.MonitoredAgent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,8 @@ final class RunningAgent implements MonitoredAgent, AutoCloseable {
             super(reason);
         }
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String id;
     private final Step step;
@@ -69,10 +73,14 @@ final class RunningAgent implements MonitoredAgent, AutoCloseable {
                 if (reason != null) {
                     throw new RestartRequested(reason);
                 }
-                long start = System.nanoTime();
+                // While throttled, a step's busy time is its CPU time on this thread: wall time would also count
+                // the time the OS ran other threads, and over-throttle the agent on a loaded machine.
+                boolean throttled = pacer.isThrottling();
+                long start = throttled ? THREADS.getCurrentThreadCpuTime() : 0;
                 step.run(this);
                 steps.incrementAndGet();
-                long pause = pacer.pauseAfter(System.nanoTime() - start);
+                long busy = throttled ? THREADS.getCurrentThreadCpuTime() - start : 0;
+                long pause = pacer.pauseAfter(busy);
                 if (pause > 0) {
                     long before = System.nanoTime();
                     LockSupport.parkNanos(pause);

@@ -28,6 +28,9 @@ class ThrottleIntegrationTest {
         try (DefaultResourceMonitor monitor = DefaultResourceMonitor.builder()
                 .probes(List.of())
                 .config(ResourcesConfig.builder().interval(Duration.ofMillis(200))
+                        // Release only after 3 s well below the limit, as the defaults do at a 1 s interval: on a
+                        // loaded machine a starved agent can read near 0 for a few short passes.
+                        .throttleReleasePasses(15)
                         .limits(ResourceLimits.builder().agent("burner", limit).build()).build())
                 .build()) {
             burner.start();

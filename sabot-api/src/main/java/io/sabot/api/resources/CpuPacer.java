@@ -13,7 +13,10 @@ package io.sabot.api.resources;
  * ({@link #paused(long, long)}), oversleeping is credited and undersleeping is owed, within one maximum pause either
  * way.
  *
- * <p>Use, after each step of the agent:
+ * <p>The busy time is best measured as the step's CPU time on the agent's own thread
+ * ({@code ThreadMXBean#getCurrentThreadCpuTime()}, read only while {@link #isThrottling()}): wall time also counts the
+ * time the operating system gave to other threads, so on a loaded machine it over-throttles the agent. Use, after
+ * each step of the agent:
  *
  * <pre>{@code
  * long pause = pacer.pauseAfter(busyNanos);
