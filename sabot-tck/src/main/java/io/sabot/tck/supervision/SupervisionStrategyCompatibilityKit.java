@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sabot.api.supervision.Child;
 import io.sabot.api.supervision.ChildSpec;
+import io.sabot.api.supervision.ChildType;
+import io.sabot.api.supervision.RestartPolicy;
+import io.sabot.api.supervision.Shutdown;
 import io.sabot.api.supervision.SupervisionStrategy;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,8 +66,8 @@ public abstract class SupervisionStrategyCompatibilityKit {
      * @return the spec
      */
     protected ChildSpec child(String id, int index, int count) {
-        return new ChildSpec(id, args -> IDLE, io.sabot.api.supervision.RestartPolicy.PERMANENT,
-                io.sabot.api.supervision.Shutdown.DEFAULT_WORKER, io.sabot.api.supervision.ChildType.WORKER, Map.of());
+        return new ChildSpec(id, args -> IDLE, RestartPolicy.PERMANENT, Shutdown.DEFAULT_WORKER, ChildType.WORKER,
+                Map.of());
     }
 
     /**
