@@ -113,14 +113,15 @@ class SupervisorModelPropertyTest {
                 }
                 model.exit(target, action instanceof Crash);
                 int expectedStarts = model.starts;
-                settle().until(() -> fx.log.stream().filter(s -> s.startsWith("start:")).count()
-                        >= expectedStarts);
+                settle().untilAsserted(() -> assertThat(fx.log.stream().filter(s -> s.startsWith("start:")).count())
+                        .as("starts after %s", action).isGreaterThanOrEqualTo(expectedStarts));
                 if (model.gaveUp) {
                     assertThat(sup.termination().get().kind()).as("gave up, as the model did")
                             .isEqualTo(SupervisorOutcome.Kind.GAVE_UP);
                     break;
                 }
-                settle().until(() -> matches(sup.whichChildren(), model));
+                settle().untilAsserted(() -> assertThat(summary(sup.whichChildren())).as("children after %s", action)
+                        .isEqualTo(model.summary()));
                 assertThat(sup.termination()).as("still running, as the model is").isNotDone();
             }
             assertThat(fx.log.stream().filter(s -> s.startsWith("start:")).count()).as("starts")
@@ -139,10 +140,6 @@ class SupervisorModelPropertyTest {
     private static org.awaitility.core.ConditionFactory settle() {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(2));
-    }
-
-    private static boolean matches(List<ChildInfo> infos, Model model) {
-        return summary(infos).equals(model.summary());
     }
 
     private static List<String> summary(List<ChildInfo> infos) {

@@ -1,4 +1,0 @@
-/**
- * Example apps and an example supervision-strategy plugin.
- */
-package io.sabot.examples;
