@@ -1,4 +1,0 @@
-/**
- * JMH benchmarks of Sabot.
- */
-package io.sabot.benchmarks;
