@@ -668,6 +668,8 @@ public final class Supervisor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for supervisor '" + settings.id + "'", e);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw notRunning();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException) {
