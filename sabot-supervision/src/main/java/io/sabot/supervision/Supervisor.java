@@ -217,7 +217,7 @@ public final class Supervisor implements AutoCloseable {
     public void terminateChild(String id) {
         call(() -> {
             ChildRecord record = require(id);
-            record.cancelPendingRestart();
+            // A pending group restart still starts the other members; startGroup skips this one.
             if (record.run != null) {
                 terminateRun(record, false);
             } else if (record.state == ChildState.RESTARTING) {

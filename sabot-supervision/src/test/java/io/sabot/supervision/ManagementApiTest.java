@@ -116,6 +116,21 @@ class ManagementApiTest {
     }
 
     @Test
+    void terminatingTheFailedChildDuringABackoffStillRestartsItsGroup() {
+        Backoff backoff = new Backoff(Duration.ofMillis(300), Duration.ofMillis(300), 0.0, Duration.ofHours(1));
+        try (Supervisor sup = Supervisor.builder("sup").strategy(new OneForAllStrategy()).backoff(backoff)
+                .listener(fx).child(fx.worker("a")).child(fx.worker("b")).build()) {
+            sup.start();
+            fx.crash("a");
+            fx.awaitEvent(SupervisionEvent.ChildExited.class, e -> e.child().equals("b"));
+            sup.terminateChild("a");
+            fx.awaitStarts("b", 2);
+            Fixture.waiting().untilAsserted(() -> assertThat(sup.whichChildren()).extracting(i -> i.state())
+                    .containsExactly(ChildState.TERMINATED, ChildState.RUNNING));
+        }
+    }
+
+    @Test
     void backoffDelaysTheRestart() {
         Backoff backoff = new Backoff(Duration.ofMillis(30), Duration.ofMillis(30), 0.0, Duration.ofHours(1));
         try (Supervisor sup = Supervisor.builder("sup").backoff(backoff).listener(fx).child(fx.worker("a"))
