@@ -1,0 +1,4 @@
+/**
+ * The compatibility kit of {@link io.sabot.api.supervision.SupervisionStrategy} implementations.
+ */
+package io.sabot.tck.supervision;
