@@ -35,6 +35,10 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
     /** How long one wait for input lasts before stop requests and aborts are checked again: 100 ms. */
     static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int LATENCY_SAMPLE_MASK = 7;
+    /** How many events are counted locally before the task's total is updated (also updated when idle). */
+    private static final int PUBLISH_EVERY = 64;
+    /** The most elements a single-input agent takes from its channel under one lock. */
+    private static final int BATCH = 64;
     private static final long MIN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final AgentTask task;
@@ -65,6 +69,12 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
     private long eventStart;
     private long sequence;
     private long pauseDebt;
+    private final TaskBase.Attention attention = new TaskBase.Attention();
+    private double throttleRatio = 1.0;
+    private long unpublished;
+    private final Object[] batch;
+    private int batchNext;
+    private int batchSize;
 
     AgentInputs(AgentTask task, AgentTask.Runner runner, io.sabot.runtime.state.StateBackend backend) {
         this.task = task;
@@ -81,9 +91,18 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
         this.latency = task.services.metrics().timer(StandardMetrics.PROCESSING_LATENCY, task.id);
         this.nanoTime = task.services.nanoTime();
         this.single = n == 1;
+        this.batch = single ? new Object[Math.min(BATCH, channels[0].capacity())] : null;
+        if (single) {
+            Object[] left = task.takeLeftover();
+            if (left != null) {
+                System.arraycopy(left, 0, batch, 0, left.length);
+                batchSize = left.length;
+            }
+        }
         this.ended = new boolean[n];
         this.blocked = new boolean[n];
         this.thread = Thread.currentThread();
+        task.attention(attention);
         if (!single) {
             Runnable wake = () -> LockSupport.unpark(thread);
             for (Channel<?> c : channels) {
@@ -119,6 +138,11 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
     }
 
     void close() {
+        publishCount();
+        if (single && batchNext < batchSize) {
+            // taken from the channel but not handed out: the next run of the agent reads them first
+            task.leaveOver(java.util.Arrays.copyOfRange(batch, batchNext, batchSize));
+        }
         if (!single) {
             for (Channel<?> c : channels) {
                 c.onReadable(null);
@@ -135,16 +159,8 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
             completeEvent();
         }
         while (true) {
-            String restart = task.restartRequest();
-            if (restart != null) {
-                throw new RestartRequestedException(task.id, restart);
-            }
-            if (runner.stopRequested()) {
+            if (attention.raised && checkRequests()) {
                 return false;
-            }
-            if (aligning != 0 && aligning <= task.abortedUpTo()) {
-                LOG.debug("agent '{}' stops aligning for aborted checkpoint {}", task.id, aligning);
-                release();
             }
             if (endedCount == channels.length) {
                 return false;
@@ -157,9 +173,11 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
                 return false;
             }
             if (element == null) {
+                publishCount();
                 continue;
             }
-            if (element instanceof ControlElement) {
+            // final classes: an exact class check, cheaper on the hot path than a test against the interface
+            if (element instanceof CheckpointBarrier || element == EndOfStream.INSTANCE) {
                 onControl(lastIndex, (ControlElement) element);
                 continue;
             }
@@ -167,6 +185,37 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
             nextEventIndex = lastIndex;
             ready = true;
             return true;
+        }
+    }
+
+    /**
+     * The slow path of a step, taken only after another thread raised the attention flag.
+     *
+     * @return true if the stream must end (a stop request)
+     */
+    private boolean checkRequests() {
+        attention.raised = false;
+        String restart = task.restartRequest();
+        if (restart != null) {
+            attention.raised = true;
+            throw new RestartRequestedException(task.id, restart);
+        }
+        throttleRatio = task.throttleRatio();
+        if (aligning != 0 && aligning <= task.abortedUpTo()) {
+            LOG.debug("agent '{}' stops aligning for aborted checkpoint {}", task.id, aligning);
+            release();
+        }
+        if (runner.stopRequested()) {
+            attention.raised = true;
+            return true;
+        }
+        return false;
+    }
+
+    private void publishCount() {
+        if (unpublished != 0) {
+            task.eventsProcessed.lazySet(task.eventsProcessed.get() + unpublished);
+            unpublished = 0;
         }
     }
 
@@ -181,7 +230,7 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
         current = nextEvent;
         currentIndex = nextEventIndex;
         nextEvent = null;
-        if ((++sequence & LATENCY_SAMPLE_MASK) == 0 || task.throttleRatio() < 1.0) {
+        if ((++sequence & LATENCY_SAMPLE_MASK) == 0 || throttleRatio < 1.0) {
             eventStart = nanoTime.getAsLong();
         } else {
             eventStart = 0;
@@ -193,13 +242,14 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
         inFlight = false;
         current = null;
         processed[currentIndex].inc();
-        task.eventsProcessed.lazySet(task.eventsProcessed.get() + 1);
+        if (++unpublished == PUBLISH_EVERY) {
+            publishCount();
+        }
         if (eventStart != 0) {
             long spent = nanoTime.getAsLong() - eventStart;
             latency.recordNanos(Math.max(0, spent));
-            double ratio = task.throttleRatio();
-            if (ratio < 1.0) {
-                throttle(spent, ratio);
+            if (throttleRatio < 1.0) {
+                throttle(spent, throttleRatio);
             }
         }
     }
@@ -220,7 +270,16 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
     private Object fetch() throws InterruptedException {
         if (single) {
             lastIndex = 0;
-            return channels[0].poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+            if (batchNext == batchSize) {
+                batchNext = 0;
+                batchSize = channels[0].drain(batch, batch.length, POLL_NANOS, TimeUnit.NANOSECONDS);
+                if (batchSize == 0) {
+                    return null;
+                }
+            }
+            Object element = batch[batchNext];
+            batch[batchNext++] = null;
+            return element;
         }
         int n = channels.length;
         for (int k = 0; k < n; k++) {
@@ -259,7 +318,7 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
             return;
         }
         long id = ((CheckpointBarrier) element).checkpointId();
-        if (id <= lastCompleted) {
+        if (id <= lastCompleted || id <= task.abortedUpTo()) {
             return;
         }
         if (aligning != 0 && id > aligning) {

@@ -47,6 +47,7 @@ public final class AgentTask extends TaskBase {
     private long lastAcknowledged;
     private boolean finished;
     private byte[] finalState;
+    private Object[] leftover;
 
     /**
      * Creates the task.
@@ -97,11 +98,29 @@ public final class AgentTask extends TaskBase {
         }
     }
 
-    /** Forgets that the agent finished: used when the agent's region restarts from a checkpoint. */
+    /**
+     * Forgets that the agent finished and drops the input it had taken but not processed: used when the agent's
+     * region restarts from a checkpoint (its channels are reset too).
+     */
     public void resetForRecovery() {
         synchronized (lock) {
             finished = false;
             finalState = null;
+            leftover = null;
+        }
+    }
+
+    void leaveOver(Object[] elements) {
+        synchronized (lock) {
+            leftover = elements;
+        }
+    }
+
+    Object[] takeLeftover() {
+        synchronized (lock) {
+            Object[] out = leftover;
+            leftover = null;
+            return out;
         }
     }
 
@@ -149,6 +168,7 @@ public final class AgentTask extends TaskBase {
                 abortedUpTo = checkpointId;
             }
         }
+        raiseAttention();
     }
 
     void snapshotTaken(long checkpointId, byte[] state) {
@@ -183,6 +203,7 @@ public final class AgentTask extends TaskBase {
         public void requestStop() {
             stopRequested = true;
             stop.countDown();
+            raiseAttention();
             Thread t = runnerThread;
             if (t != null) {
                 java.util.concurrent.locks.LockSupport.unpark(t);

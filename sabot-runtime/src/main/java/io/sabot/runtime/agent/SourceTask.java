@@ -153,6 +153,7 @@ public final class SourceTask extends TaskBase {
                 SourcePosition start = services.recovery().sourcePosition(id).orElse(SourcePosition.START);
                 source.open(start);
                 LOG.debug("source '{}' opened at {}", id, start);
+                long[] emitted = new long[1];
                 SourceOutput<Object> out = event -> {
                     if (!eventType.isInstance(event)) {
                         throw new IllegalArgumentException("source '" + id + "' emitted a "
@@ -160,7 +161,7 @@ public final class SourceTask extends TaskBase {
                                 + output.name() + "', which carries " + eventType.getName());
                     }
                     output.put(event, blockedTime);
-                    eventsProcessed.lazySet(eventsProcessed.get() + 1);
+                    emitted[0]++;
                 };
                 while (!stopRequested) {
                     if (!barriers.isEmpty()) {
@@ -170,7 +171,10 @@ public final class SourceTask extends TaskBase {
                     if (restart != null) {
                         throw new RestartRequestedException(id, restart);
                     }
-                    if (!source.emitNext(out)) {
+                    boolean more = source.emitNext(out);
+                    eventsProcessed.lazySet(eventsProcessed.get() + emitted[0]);
+                    emitted[0] = 0;
+                    if (!more) {
                         finish(source.position());
                         return;
                     }

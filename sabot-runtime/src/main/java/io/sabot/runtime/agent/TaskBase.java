@@ -32,6 +32,7 @@ abstract class TaskBase implements MonitoredAgent, CheckpointParticipant {
     private volatile String stopForGood;
     private volatile Throwable lastFailure;
     private volatile int starts;
+    private volatile Attention attention;
 
     TaskBase(String id, TaskServices services) {
         this.id = Ids.requireValid("task name", id);
@@ -50,6 +51,22 @@ abstract class TaskBase implements MonitoredAgent, CheckpointParticipant {
 
     /** @return a fresh runner of this task; each is run once, on its own thread */
     public abstract Child newChild();
+
+    /**
+     * Registers the flag the running step loop polls; a flag allocated on the task's own thread keeps the per-step
+     * check a read of memory no other thread writes in the common case.
+     */
+    void attention(Attention flag) {
+        this.attention = flag;
+    }
+
+    /** Tells the running step loop to look at the task's requests (restart, stop, throttle, abort). */
+    void raiseAttention() {
+        Attention a = attention;
+        if (a != null) {
+            a.raised = true;
+        }
+    }
 
     void attach(StoppableChild child) {
         synchronized (lock) {
@@ -130,18 +147,21 @@ abstract class TaskBase implements MonitoredAgent, CheckpointParticipant {
             throw new IllegalArgumentException("'" + id + "': throttle ratio must be above 0, got " + maxCpuRatio);
         }
         this.throttleRatio = Math.min(1.0, maxCpuRatio);
+        raiseAttention();
     }
 
     @Override
     public void requestRestart(String reason) {
         LOG.info("'{}' will restart at its next step: {}", id, reason);
         this.restartRequest = reason;
+        raiseAttention();
     }
 
     @Override
     public void requestStop(String reason) {
         LOG.info("'{}' is stopped for good: {}", id, reason);
         this.stopForGood = reason;
+        raiseAttention();
         StoppableChild child = running;
         if (child != null) {
             child.requestStop();
@@ -151,6 +171,11 @@ abstract class TaskBase implements MonitoredAgent, CheckpointParticipant {
     @Override
     public void checkpointAborted(long checkpointId) {
         // only agents align; sources have nothing to release
+    }
+
+    /** A flag raised by other threads when the step loop must look at the task's requests. */
+    static final class Attention {
+        volatile boolean raised = true;
     }
 
     /** A runner that can be told to stop. */

@@ -191,6 +191,22 @@ class ChannelTest {
     }
 
     @Test
+    void drainTakesABatchInOrderAndWaitsOnlyForTheFirst() throws Exception {
+        Channel<Integer> channel = new Channel<>("c", 8);
+        Object[] batch = new Object[4];
+        assertThat(channel.drain(batch, 4, 1, TimeUnit.MILLISECONDS)).isZero();
+        for (int i = 0; i < 6; i++) {
+            channel.put(i, new BlockedTime());
+        }
+        assertThat(channel.drain(batch, 4, 1, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThat(batch).containsExactly(0, 1, 2, 3);
+        assertThat(channel.drain(batch, 4, 1, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(batch[0]).isEqualTo(4);
+        assertThat(batch[1]).isEqualTo(5);
+        assertThat(channel.depth()).isZero();
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThatThrownBy(() -> new Channel<String>("c", 0)).hasMessageContaining("capacity must be 1 or more");
         assertThatThrownBy(() -> new Channel<String>("../x", 1)).hasMessageContaining("invalid channel name");
