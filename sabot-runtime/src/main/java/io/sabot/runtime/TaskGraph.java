@@ -156,6 +156,34 @@ public final class TaskGraph {
         return dropped;
     }
 
+    /**
+     * Prepares a consistent region (a ONE_FOR_ALL group) to restart from a checkpoint, once all its tasks have
+     * stopped: empties the channels its agents read and makes its tasks forget that they finished, so that the
+     * restarted tasks restore their state and positions from the checkpoint and replay exactly what followed it.
+     * A channel read by an agent of the region but written from outside it is emptied too: its writer's events
+     * since the checkpoint are lost to the region unless that writer restarts with it, so a region should contain
+     * its writers.
+     *
+     * @param group the group's name
+     * @return how many waiting elements were dropped
+     */
+    public int resetForRecovery(String group) {
+        List<String> members = model.members(group);
+        List<String> inputs = new ArrayList<>();
+        for (AgentSpec a : model.agents()) {
+            if (members.contains(a.id())) {
+                a.inputs().forEach(c -> inputs.add(c.name()));
+                agents.get(a.id()).resetForRecovery();
+            }
+        }
+        for (SourceSpec s : model.sources()) {
+            if (members.contains(s.name())) {
+                sources.get(s.name()).resetForRecovery();
+            }
+        }
+        return resetChannels(inputs);
+    }
+
     /** @return every source and agent, for the resource monitor */
     public MonitoredAgents monitoredAgents() {
         List<MonitoredAgent> all = new ArrayList<>(sources.values());

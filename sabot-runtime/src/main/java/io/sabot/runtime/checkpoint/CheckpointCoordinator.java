@@ -398,6 +398,16 @@ public final class CheckpointCoordinator implements CheckpointAcks, AutoCloseabl
 
     @Override
     public void taskFailed(String task, Throwable cause) {
+        abortPending("task '" + task + "' failed: " + cause);
+    }
+
+    /**
+     * Aborts the checkpoint in progress, if any: used when a region restarts, since barriers not yet injected are
+     * dropped with the region's state.
+     *
+     * @param reason why, for the log and the future's exception
+     */
+    public void abortPending(String reason) {
         long id;
         synchronized (lock) {
             if (pending == null) {
@@ -405,7 +415,7 @@ public final class CheckpointCoordinator implements CheckpointAcks, AutoCloseabl
             }
             id = pending.id;
         }
-        abort(id, "task '" + task + "' failed: " + cause);
+        abort(id, reason);
     }
 
     /**
