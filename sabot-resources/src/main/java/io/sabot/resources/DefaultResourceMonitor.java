@@ -238,6 +238,14 @@ public final class DefaultResourceMonitor implements ResourceMonitor {
         }
     }
 
+    @Override
+    public void limits(Map<String, List<ResourceLimit>> agentLimits, List<ResourceLimit> workerLimits) {
+        ResourceLimits.Builder b = ResourceLimits.builder();
+        agentLimits.forEach((agent, list) -> b.agent(agent, list.toArray(new ResourceLimit[0])));
+        b.worker(workerLimits.toArray(new ResourceLimit[0]));
+        setLimits(b.build());
+    }
+
     /**
      * Replaces the limits, for example with those the app builder declared. Takes effect at the next pass; open
      * episodes of limits that no longer exist are closed (and their throttles released).

@@ -24,6 +24,9 @@ import oshi.SystemInfo;
  */
 public final class ResourcesModule extends AbstractModule implements SabotPlugin {
 
+    /** The system property that sets the monitor's interval. */
+    public static final String INTERVAL_PROPERTY = "sabot.resources.interval";
+
     /** Creates the module; the runtime finds it through {@link java.util.ServiceLoader}. */
     public ResourcesModule() {
         // wiring only
@@ -37,8 +40,24 @@ public final class ResourcesModule extends AbstractModule implements SabotPlugin
         probes.addBinding().to(JvmProbe.class);
         probes.addBinding().to(ContainerProbe.class);
         OptionalBinder.newOptionalBinder(binder(), ResourcesConfig.class).setDefault()
-                .toInstance(ResourcesConfig.defaults());
+                .toInstance(fromProperties(System.getProperties()));
         OptionalBinder.newOptionalBinder(binder(), Metrics.class);
+    }
+
+    /**
+     * The defaults, with the monitor's interval taken from the property {@value #INTERVAL_PROPERTY} when it is set
+     * (as the worker's {@code --resource-interval} does): seconds, or a number with a unit ({@code 500ms}, {@code 5s}).
+     *
+     * @param properties usually the system properties
+     * @return the configuration
+     * @throws IllegalArgumentException if the interval is malformed
+     */
+    static ResourcesConfig fromProperties(java.util.Properties properties) {
+        String interval = properties.getProperty(INTERVAL_PROPERTY);
+        if (interval == null || interval.isBlank()) {
+            return ResourcesConfig.defaults();
+        }
+        return ResourcesConfig.builder().interval(io.sabot.api.Durations.parse(interval)).build();
     }
 
     @Provides

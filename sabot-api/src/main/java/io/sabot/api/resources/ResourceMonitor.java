@@ -19,6 +19,16 @@ public interface ResourceMonitor extends AutoCloseable {
      */
     void start(MonitoredAgents agents);
 
+    /**
+     * Sets the limits to enforce, replacing any set before; they take effect at the next pass. The runtime calls
+     * this with the limits declared in the app and those given to the worker.
+     *
+     * @param agentLimits limits per agent id (agent-scoped kinds only)
+     * @param workerLimits limits of the whole worker (worker-scoped kinds only)
+     * @throws IllegalArgumentException if a limit is given the wrong scope
+     */
+    void limits(Map<String, List<ResourceLimit>> agentLimits, List<ResourceLimit> workerLimits);
+
     /** {@return each agent's figures from the last pass, by agent id} */
     Map<String, AgentUsage> agentUsages();
 

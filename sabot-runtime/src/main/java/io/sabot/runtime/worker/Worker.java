@@ -1,0 +1,539 @@
+package io.sabot.runtime.worker;
+
+import com.google.inject.Binding;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.sabot.api.Ids;
+import io.sabot.api.agent.App;
+import io.sabot.api.metrics.Metrics;
+import io.sabot.api.metrics.MetricsExporter;
+import io.sabot.api.metrics.StandardMetrics;
+import io.sabot.api.plugin.HttpEndpoint;
+import io.sabot.api.resources.ResourceLimit;
+import io.sabot.api.resources.ResourceMonitor;
+import io.sabot.api.savepoint.SavepointStore;
+import io.sabot.api.savepoint.SavepointStoreProvider;
+import io.sabot.api.savepoint.SnapshotMetadata;
+import io.sabot.api.savepoint.StoreLocations;
+import io.sabot.api.supervision.ChildInfo;
+import io.sabot.api.supervision.ChildSpec;
+import io.sabot.api.supervision.ExitReason;
+import io.sabot.api.supervision.RestartIntensity;
+import io.sabot.api.supervision.SupervisionEvent;
+import io.sabot.api.supervision.SupervisionStrategy;
+import io.sabot.runtime.TaskGraph;
+import io.sabot.runtime.agent.TaskBase;
+import io.sabot.runtime.agent.TaskServices;
+import io.sabot.runtime.app.AppModel;
+import io.sabot.runtime.app.AppSettings;
+import io.sabot.runtime.app.GroupSpec;
+import io.sabot.runtime.checkpoint.CheckpointCoordinator;
+import io.sabot.runtime.checkpoint.RecoveryState;
+import io.sabot.runtime.http.AdminToken;
+import io.sabot.runtime.http.Health;
+import io.sabot.runtime.http.JsonEndpoint;
+import io.sabot.runtime.http.WorkerHttpServer;
+import io.sabot.runtime.plugin.LoadedPlugin;
+import io.sabot.runtime.plugin.PluginLoader;
+import io.sabot.supervision.SupervisionStrategies;
+import io.sabot.supervision.Supervisor;
+import io.sabot.supervision.SupervisorOutcome;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Sabot worker: an app's agents and sources under a supervision tree, with checkpoints, the plugins found
+ * on the class path (metrics, resources, stores, strategies), and one HTTP listener.
+ *
+ * <p>The tree is a root supervisor with one child supervisor per group (the default group first, then the app's
+ * groups in declaration order). The root never restarts a group: when a group's supervisor gives up, the root gives
+ * up too and the worker ends with {@link WorkerExit#SUPERVISOR_GAVE_UP}, so that the process's own supervisor
+ * (systemd, Kubernetes) restarts it. A {@code one_for_all} group is a consistent region: before it restarts, its
+ * channels are emptied and its tasks resume from one checkpoint, sources rewinding to that checkpoint's positions.
+ *
+ * <p>Thread-safety: {@link #stop(boolean)} and the getters may be called from any thread.
+ */
+public final class Worker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    /** The file in the app's directory that holds the running worker's HTTP address. */
+    public static final String ADDRESS_FILE = "worker.address";
+    /** The file in the app's directory that holds the running worker's admin token. */
+    public static final String TOKEN_FILE = "admin.token";
+
+    private final WorkerConfig config;
+    private final AppModel model;
+    private final Path appDir;
+    private final Metrics metrics;
+    private final SavepointStore checkpointStore;
+    private final SavepointStore savepointStore;
+    private final CheckpointCoordinator coordinator;
+    private final TaskGraph graph;
+    private final Map<String, String> groupOf = new LinkedHashMap<>();
+    private final Supervisor root;
+    private final Optional<ResourceMonitor> monitor;
+    private final List<MetricsExporter> exporters;
+    private final WorkerHttpServer http;
+    private final Instant startedAt;
+    private final CompletableFuture<WorkerExit> exit = new CompletableFuture<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean gaveUp;
+
+    private Worker(WorkerConfig config, ClassLoader loader, Clock clock) throws IOException {
+        this.config = config;
+        this.startedAt = clock.instant();
+        App app = AppLoader.load(config.appClass(), loader);
+        this.model = AppModel.of(app, AppSettings.of(config.settings()));
+        String appId = Ids.requireValid("app id", model.appId());
+        this.appDir = config.dataDir().resolve("apps").resolve(appId);
+
+        List<LoadedPlugin> plugins = PluginLoader.discover(loader);
+        Injector injector = PluginLoader.createInjector(plugins, List.of());
+        this.metrics = optional(injector, Key.get(Metrics.class)).orElse(Metrics.noop());
+        SupervisionStrategies strategies = optional(injector,
+                Key.get(new TypeLiteral<Map<String, SupervisionStrategy>>() { }))
+                .map(SupervisionStrategies::new).orElse(SupervisionStrategies.builtIns());
+        Map<String, SavepointStoreProvider> stores = optional(injector,
+                Key.get(new TypeLiteral<Map<String, SavepointStoreProvider>>() { })).orElse(Map.of());
+
+        Map<String, SupervisionStrategy> groupStrategies = new LinkedHashMap<>();
+        for (String group : groupNames()) {
+            GroupSpec spec = model.groups().get(group);
+            String name = spec == null ? config.supervision() : spec.strategy().orElse(config.supervision());
+            groupStrategies.put(group, strategies.get(name));
+            model.members(group).forEach(member -> groupOf.put(member, group));
+        }
+        checkStoresAvailable(stores);
+
+        URI checkpointLocation = config.checkpointDir().orElse(appDir.resolve("checkpoints").toUri());
+        URI savepointLocation = config.savepointDir().orElse(appDir.resolve("savepoints").toUri());
+        this.checkpointStore = openStore(stores, checkpointLocation);
+        this.savepointStore = openStore(stores, savepointLocation);
+
+        this.coordinator = CheckpointCoordinator.builder(appId, checkpointStore)
+                .retained(config.checkpointsRetained()).metrics(metrics).clock(clock).build();
+        Optional<SnapshotMetadata> found = coordinator.initialize();
+        RecoveryState initial = initialRecovery(found);
+        long baseline = config.recover() ? -1 : found.map(SnapshotMetadata::checkpointId).orElse(-1L);
+        RecoveryState recovery = new WorkerRecovery(coordinator, baseline, initial);
+
+        TaskServices services = TaskServices.defaults().withMetrics(metrics).withCheckpoints(coordinator, recovery);
+        this.graph = TaskGraph.create(model, services);
+        coordinator.register(graph.sources(), graph.agents());
+        for (TaskBase task : tasks()) {
+            metrics.gauge(StandardMetrics.AGENT_UP, () -> task.isRunning() ? 1 : 0, task.id());
+        }
+
+        this.root = buildTree(groupStrategies, clock);
+        this.monitor = optional(injector, Key.get(ResourceMonitor.class));
+        this.exporters = new ArrayList<>(optional(injector, Key.get(new TypeLiteral<Set<MetricsExporter>>() { }))
+                .orElse(Set.of()));
+        Set<HttpEndpoint> endpoints = optional(injector, Key.get(new TypeLiteral<Set<HttpEndpoint>>() { }))
+                .orElse(Set.of());
+        AdminToken token = AdminToken.generate();
+        WorkerHttpServer.Builder httpBuilder = WorkerHttpServer.builder().bindAddress(config.httpBind())
+                .port(config.httpPort()).health(this::health)
+                .endpoint(new JsonEndpoint("/agents", this::status))
+                .adminToken(token)
+                .adminAction("checkpoint", params -> Map.of("checkpoint", checkpoint().get(
+                        config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS).id()))
+                .adminAction("stop", params -> {
+                    boolean finalCheckpoint = Boolean.parseBoolean(params.getOrDefault("checkpoint",
+                            Boolean.toString(config.finalCheckpoint())));
+                    Thread stopper = new Thread(() -> stop(finalCheckpoint), "sabot-admin-stop");
+                    stopper.start();
+                    return Map.of("stopping", true);
+                });
+        endpoints.forEach(httpBuilder::endpoint);
+        this.http = httpBuilder.start();
+        Files.createDirectories(appDir);
+        token.writeTo(appDir.resolve(TOKEN_FILE));
+        Files.writeString(appDir.resolve(ADDRESS_FILE), "http://" + http.address().getAddress().getHostAddress()
+                + ":" + http.address().getPort() + "\n");
+    }
+
+    /**
+     * Starts a worker: loads the app and the plugins, opens the stores, starts the supervision tree, checkpoints,
+     * the resource monitor, the exporters and the HTTP listener.
+     *
+     * @param config the worker's configuration
+     * @param loader where to find the app and the plugins
+     * @return the running worker
+     * @throws IllegalArgumentException for a configuration or app problem (one clear message)
+     * @throws IOException              if a store or the HTTP listener cannot be opened
+     */
+    public static Worker start(WorkerConfig config, ClassLoader loader) throws IOException {
+        return start(config, loader, Clock.systemUTC());
+    }
+
+    static Worker start(WorkerConfig config, ClassLoader loader, Clock clock) throws IOException {
+        Worker worker = new Worker(config, loader, clock);
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            worker.stop(false);
+            throw e;
+        }
+        return worker;
+    }
+
+    private void run() {
+        monitor.ifPresent(m -> {
+            Map<String, List<ResourceLimit>> agentLimits = new LinkedHashMap<>();
+            model.agents().forEach(a -> agentLimits.put(a.id(), new ArrayList<>(a.settings().limits())));
+            model.sources().forEach(s -> agentLimits.put(s.name(), new ArrayList<>(s.settings().limits())));
+            config.limits().forEach((target, limits) -> {
+                if (!target.equals(WorkerConfig.WORKER_LIMITS)) {
+                    agentLimits.computeIfAbsent(target, k -> new ArrayList<>()).addAll(limits);
+                }
+            });
+            m.limits(agentLimits, config.limits().getOrDefault(WorkerConfig.WORKER_LIMITS, List.of()));
+            m.start(graph.monitoredAgents());
+        });
+        exporters.forEach(e -> e.start(metrics));
+        root.start();
+        if (!config.checkpointInterval().isZero()) {
+            coordinator.startPeriodic(config.checkpointInterval());
+        }
+        root.termination().thenAccept(outcome -> {
+            if (outcome.kind() != SupervisorOutcome.Kind.STOPPED && !stopping.get()) {
+                gaveUp = true;
+                LOG.error("the root supervisor gave up ({}); the worker stops", outcome.reason());
+                Thread stopper = new Thread(() -> finish(WorkerExit.SUPERVISOR_GAVE_UP, false), "sabot-gave-up");
+                stopper.start();
+            }
+        });
+        LOG.info("worker for app '{}' started: HTTP on http://{}:{} (/health, /agents{}), checkpoints in {} "
+                        + "every {}, savepoints in {}", model.appId(), http.address().getAddress().getHostAddress(),
+                http.address().getPort(), hasMetricsEndpoint() ? ", /metrics" : "", checkpointStore.location(),
+                config.checkpointInterval().isZero() ? "(off)" : io.sabot.api.Durations.format(
+                        config.checkpointInterval()), savepointStore.location());
+    }
+
+    private boolean hasMetricsEndpoint() {
+        return metrics != Metrics.noop();
+    }
+
+    private List<String> groupNames() {
+        List<String> names = new ArrayList<>();
+        names.add(AppModel.DEFAULT_GROUP);
+        for (String g : model.groups().keySet()) {
+            if (!g.equals(AppModel.DEFAULT_GROUP)) {
+                names.add(g);
+            }
+        }
+        return names;
+    }
+
+    private List<TaskBase> tasks() {
+        List<TaskBase> all = new ArrayList<>(graph.agents());
+        all.addAll(graph.sources());
+        return all;
+    }
+
+    private Supervisor buildTree(Map<String, SupervisionStrategy> groupStrategies, Clock clock) {
+        Supervisor.Builder rootBuilder = Supervisor.builder("root")
+                .strategy(SupervisionStrategies.builtIns().get("one_for_one"))
+                .intensity(RestartIntensity.of(0, Duration.ofSeconds(1)))
+                .clock(clock)
+                .onRootGaveUp(event -> LOG.error("root supervisor gave up after {}", event.lastExit()));
+        for (Map.Entry<String, SupervisionStrategy> e : groupStrategies.entrySet()) {
+            String group = e.getKey();
+            List<ChildSpec> children = graph.childSpecs(group);
+            if (children.isEmpty()) {
+                continue;
+            }
+            GroupSpec spec = model.groups().get(group);
+            SupervisionStrategy strategy = e.getValue();
+            boolean region = strategy.name().equals("one_for_all");
+            RegionReset reset = new RegionReset(group, region);
+            Supervisor.Builder b = Supervisor.builder(group).strategy(strategy).clock(clock)
+                    .intensity(spec == null ? config.intensity() : spec.intensity().orElse(config.intensity()))
+                    .listener(event -> onEvent(group, strategy.name(), reset, event));
+            if (spec != null) {
+                b.backoff(spec.backoff());
+            }
+            for (ChildSpec child : children) {
+                b.child(region ? reset.wrap(child) : child);
+            }
+            rootBuilder.child(b.asChildSpec().build());
+        }
+        return rootBuilder.build();
+    }
+
+    /** Empties a consistent region's channels once all its tasks have stopped and before the first restarts. */
+    private final class RegionReset {
+        private final String group;
+        private final boolean enabled;
+        private boolean dirty;
+
+        RegionReset(String group, boolean enabled) {
+            this.group = group;
+            this.enabled = enabled;
+        }
+
+        void exited() {
+            dirty = enabled;
+        }
+
+        ChildSpec wrap(ChildSpec spec) {
+            io.sabot.api.supervision.ChildFactory original = spec.factory();
+            return new ChildSpec(spec.id(), args -> {
+                if (dirty) {
+                    dirty = false;
+                    int dropped = graph.resetForRecovery(group);
+                    LOG.info("consistent region '{}' restarts from checkpoint {} ({} in-flight elements dropped)",
+                            group, coordinator.latestCompleted().map(SnapshotMetadata::id).orElse("(none)"), dropped);
+                }
+                return original.create(args);
+            }, spec.restart(), spec.shutdown(), spec.type(), spec.attributes());
+        }
+    }
+
+    private void onEvent(String group, String strategy, RegionReset reset, SupervisionEvent event) {
+        if (event instanceof SupervisionEvent.ChildExited) {
+            SupervisionEvent.ChildExited exited = (SupervisionEvent.ChildExited) event;
+            ExitReason reason = exited.reason();
+            if (reason.isAbnormal()) {
+                LOG.warn("{} '{}' in group '{}' exited: {}", kind(exited.child()), exited.child(), group,
+                        reason.description());
+                coordinator.taskFailed(exited.child(), reason.cause().orElse(new IllegalStateException(
+                        reason.description())));
+                reset.exited();
+            } else {
+                LOG.info("{} '{}' in group '{}' exited: {}", kind(exited.child()), exited.child(), group,
+                        reason.description());
+            }
+        } else if (event instanceof SupervisionEvent.ChildRestarted) {
+            SupervisionEvent.ChildRestarted r = (SupervisionEvent.ChildRestarted) event;
+            metrics.counter(StandardMetrics.AGENT_RESTARTS, r.child(), group, strategy).inc();
+            metrics.timer(StandardMetrics.RESTART_LATENCY, group).record(r.latency());
+            LOG.info("restarted '{}' in group '{}' ({} restarts, {} µs after its exit)", r.child(), group,
+                    r.restarts(), r.latency().toNanos() / 1000);
+        } else if (event instanceof SupervisionEvent.ChildRestartFailed) {
+            SupervisionEvent.ChildRestartFailed f = (SupervisionEvent.ChildRestartFailed) event;
+            metrics.counter(StandardMetrics.AGENT_RESTART_FAILURES, f.child()).inc();
+            LOG.warn("restarting '{}' in group '{}' failed: {}", f.child(), group, f.reason().description());
+        } else if (event instanceof SupervisionEvent.SupervisorGaveUp) {
+            SupervisionEvent.SupervisorGaveUp g = (SupervisionEvent.SupervisorGaveUp) event;
+            metrics.counter(StandardMetrics.SUPERVISOR_ESCALATIONS, group).inc();
+            LOG.error("group '{}' exceeded its restart intensity ({} in {}) and gave up; last exit: {}", group,
+                    g.intensity().maxRestarts(), io.sabot.api.Durations.format(g.intensity().period()),
+                    g.lastExit().description());
+        } else if (event instanceof SupervisionEvent.ChildStuck) {
+            SupervisionEvent.ChildStuck s = (SupervisionEvent.ChildStuck) event;
+            LOG.error("'{}' in group '{}' did not stop within {} and was abandoned", s.child(), group, s.waited());
+        }
+    }
+
+    private String kind(String id) {
+        return graph.source(id).isPresent() ? "source" : "agent";
+    }
+
+    private RecoveryState initialRecovery(Optional<SnapshotMetadata> found) throws IOException {
+        if (config.recover()) {
+            if (found.isPresent()) {
+                LOG.info("recovering from checkpoint {} in {}", found.get().id(), checkpointStore.location());
+            } else {
+                LOG.info("--recover: no completed checkpoint in {}; starting fresh", checkpointStore.location());
+            }
+            return coordinator.recoveryState();
+        }
+        if (config.fromSnapshot().isPresent()) {
+            SnapshotRestore restore = SnapshotRestore.open(config.fromSnapshot().get(), savepointStore,
+                    location -> openStore(Map.of(), location));
+            restore.checkAgents(model, config.allowNonRestoredState());
+            LOG.info("starting from {} {} ({} agents, {} bytes)", restore.metadata().kind().name().toLowerCase(
+                    java.util.Locale.ROOT), restore.metadata().id(), restore.metadata().agentIds().size(),
+                    restore.metadata().totalBytes());
+            return restore;
+        }
+        return RecoveryState.NONE;
+    }
+
+    private Map<String, SavepointStoreProvider> storeProviders = Map.of();
+
+    private void checkStoresAvailable(Map<String, SavepointStoreProvider> providers) {
+        this.storeProviders = providers;
+    }
+
+    private SavepointStore openStore(Map<String, SavepointStoreProvider> ignored, URI location) throws IOException {
+        String scheme = StoreLocations.scheme(location);
+        SavepointStoreProvider provider = storeProviders.get(scheme);
+        if (provider == null) {
+            throw new IllegalArgumentException("no store for '" + scheme + ":' locations such as " + location
+                    + " on the class path; add the module that serves it (sabot-savepoint-fs for file:, "
+                    + "sabot-savepoint-s3 for s3:)");
+        }
+        Map<String, String> options = scheme.equals("file") ? Map.of("fs.create-directory", "true") : Map.of();
+        return provider.open(location, options);
+    }
+
+    private static <T> Optional<T> optional(Injector injector, Key<T> key) {
+        Binding<T> binding = injector.getExistingBinding(key);
+        return binding == null ? Optional.empty() : Optional.of(binding.getProvider().get());
+    }
+
+    /** {@return the worker's health: live until the root supervisor gives up, ready while every task runs} */
+    public Health health() {
+        if (gaveUp) {
+            return new Health(false, false, "the root supervisor gave up");
+        }
+        List<TaskBase> all = tasks();
+        long running = all.stream().filter(TaskBase::isRunning).count();
+        boolean ready = running == all.size() && !stopping.get();
+        return new Health(true, ready, running + " of " + all.size() + " agents and sources running"
+                + (stopping.get() ? "; stopping" : ""));
+    }
+
+    /** {@return the worker's {@code /agents} document} */
+    public WorkerStatus status() {
+        Map<String, ChildInfo> infos = new LinkedHashMap<>();
+        for (ChildInfo group : root.whichChildren()) {
+            infos.put("group:" + group.id(), group);
+        }
+        Map<String, io.sabot.api.resources.AgentUsage> usages = monitor.map(ResourceMonitor::agentUsages)
+                .orElse(Map.of());
+        List<AgentStatus> agents = new ArrayList<>();
+        for (TaskBase task : tasks()) {
+            String state = task.isRunning() ? "RUNNING" : task.stoppedForGood().isPresent() ? "STOPPED" : "RESTARTING";
+            agents.add(new AgentStatus(task.id(), kind(task.id()), groupOf.getOrDefault(task.id(),
+                    AppModel.DEFAULT_GROUP), state, task.restarts(),
+                    task.lastFailure().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()),
+                    task.eventsProcessed(), task.inputDepth(),
+                    task.stateBytes().isPresent() ? Optional.of(task.stateBytes().getAsLong()) : Optional.empty(),
+                    Optional.ofNullable(usages.get(task.id()))));
+        }
+        Map<String, WorkerStatus.ChannelStatus> channels = new LinkedHashMap<>();
+        graph.channels().forEach((name, c) -> channels.put(name, new WorkerStatus.ChannelStatus(c.depth(),
+                c.capacity())));
+        return new WorkerStatus(model.appId(), startedAt, health().ready(), agents, channels,
+                coordinator.latestCompleted().map(SnapshotMetadata::id));
+    }
+
+    /** {@return the app's model} */
+    public AppModel model() {
+        return model;
+    }
+
+    /** {@return the address the HTTP listener is bound to} */
+    public java.net.InetSocketAddress httpAddress() {
+        return http.address();
+    }
+
+    /** {@return the checkpoint store} */
+    public SavepointStore checkpointStore() {
+        return checkpointStore;
+    }
+
+    /** {@return the savepoint store} */
+    public SavepointStore savepointStore() {
+        return savepointStore;
+    }
+
+    /** {@return the app's directory under the data directory} */
+    public Path appDirectory() {
+        return appDir;
+    }
+
+    /**
+     * Triggers a checkpoint now.
+     *
+     * @return the checkpoint's metadata once it is complete
+     */
+    public CompletableFuture<SnapshotMetadata> checkpoint() {
+        return coordinator.trigger();
+    }
+
+    /**
+     * Stops the worker gracefully: a final checkpoint if asked, then the tasks in reverse start order, then
+     * everything else. Idempotent; returns when the worker has stopped.
+     *
+     * @param finalCheckpoint take a checkpoint before stopping the tasks
+     */
+    public void stop(boolean finalCheckpoint) {
+        finish(WorkerExit.STOPPED, finalCheckpoint);
+    }
+
+    private void finish(WorkerExit how, boolean finalCheckpoint) {
+        if (!stopping.compareAndSet(false, true)) {
+            exit.join();
+            return;
+        }
+        if (finalCheckpoint && !gaveUp) {
+            try {
+                SnapshotMetadata last = coordinator.trigger().get(config.stopTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                LOG.info("final checkpoint {} written", last.id());
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("final checkpoint failed: {}", e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        coordinator.stopPeriodic();
+        root.stop();
+        exporters.forEach(e -> closeQuietly(e::close, "exporter " + e.name()));
+        monitor.ifPresent(m -> closeQuietly(m::close, "resource monitor"));
+        closeQuietly(http::close, "HTTP listener");
+        closeQuietly(coordinator::close, "checkpoint coordinator");
+        closeQuietly(() -> Files.deleteIfExists(appDir.resolve(ADDRESS_FILE)), "address file");
+        closeQuietly(checkpointStore::close, "checkpoint store");
+        closeQuietly(savepointStore::close, "savepoint store");
+        LOG.info("worker for app '{}' stopped", model.appId());
+        exit.complete(how);
+    }
+
+    @FunctionalInterface
+    private interface Closer {
+        void close() throws Exception;
+    }
+
+    private static void closeQuietly(Closer closer, String what) {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            LOG.warn("closing the {} failed: {}", what, e.toString());
+        }
+    }
+
+    /**
+     * Waits for the worker to end.
+     *
+     * @return how it ended
+     */
+    public WorkerExit awaitExit() {
+        return exit.join();
+    }
+
+    /** {@return a future completed with how the worker ended} */
+    public CompletableFuture<WorkerExit> exit() {
+        return exit;
+    }
+
+    /** Stops the worker without a final checkpoint. */
+    @Override
+    public void close() {
+        stop(false);
+    }
+}
