@@ -207,7 +207,7 @@ public final class SavepointManager {
                 throw e;
             }
             throw new SavepointException("cannot create a savepoint from checkpoint " + checkpoint.id() + " in "
-                    + checkpointStore.location() + ": " + e.getMessage(), e);
+                    + checkpointStore.location() + ": " + oneLine(e), e);
         }
     }
 
@@ -250,8 +250,15 @@ public final class SavepointManager {
                 store.delete(o.key());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("could not remove the incomplete savepoint {} in {} ({}); savepoint clean-up will remove it", prefix, store.location(), e.getMessage());
+            LOG.warn("could not remove the incomplete savepoint {} in {} ({}); savepoint clean-up will remove it",
+                    prefix, store.location(), oneLine(e));
         }
+    }
+
+    /** The message of an exception on one line (some libraries' messages span several). */
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     // ---------------------------------------------------------------- read
@@ -284,14 +291,14 @@ public final class SavepointManager {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of(SavepointEntry.unreadable(id, "cannot read the metadata of savepoint " + id + " ("
-                    + key + " in " + store.location() + "): " + e.getMessage()));
+                    + key + " in " + store.location() + "): " + oneLine(e)));
         }
         SnapshotMetadata metadata;
         try {
             metadata = json.read(bytes);
         } catch (IllegalArgumentException e) {
             return Optional.of(SavepointEntry.unreadable(id, "savepoint " + id + " has corrupt metadata (" + key
-                    + " in " + store.location() + "): " + e.getMessage()));
+                    + " in " + store.location() + "): " + oneLine(e)));
         }
         if (metadata.kind() != SnapshotKind.SAVEPOINT || !metadata.id().equals(id)) {
             return Optional.of(SavepointEntry.unreadable(id, "savepoint " + id + " has the metadata of "
@@ -382,7 +389,7 @@ public final class SavepointManager {
                 continue;
             } catch (IOException e) {
                 problems.add("savepoint " + metadata.id() + ": file '" + file.path() + "' cannot be read: "
-                        + e.getMessage());
+                        + oneLine(e));
                 continue;
             }
             files++;
@@ -663,7 +670,7 @@ public final class SavepointManager {
                 throw e;
             }
             throw new SavepointException("cannot restore savepoint " + savepoint.id() + " as a checkpoint in "
-                    + checkpointStore.location() + ": " + e.getMessage(), e);
+                    + checkpointStore.location() + ": " + oneLine(e), e);
         }
     }
 
