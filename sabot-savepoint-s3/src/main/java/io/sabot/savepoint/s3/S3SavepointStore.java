@@ -266,19 +266,16 @@ public final class S3SavepointStore implements SavepointStore {
     }
 
     /**
-     * Checks that the bucket exists and the credentials may use it ({@code HeadBucket}).
+     * Checks that the bucket exists and the credentials may list the store's prefix: a one-key
+     * {@code ListObjectsV2} of the prefix, which a policy limited to the prefix allows (unlike {@code HeadBucket}).
      *
      * @throws StoreException naming the problem: a missing bucket, denied access, an unreachable endpoint
      */
     public void checkAccess() throws StoreException {
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1));
             bucketSeen = true;
         } catch (SdkException e) {
-            if (e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() == 404) {
-                throw new StoreException("cannot open " + location + ": the bucket '" + bucket + "' does not exist at "
-                        + endpointDescription + "; create it or correct the bucket name", e);
-            }
             throw errors.translate("open the store", e);
         }
     }
