@@ -63,6 +63,7 @@ public final class S3SavepointStore implements SavepointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3SavepointStore.class);
     private static final int MAX_CONFLICT_RETRIES = 3;
+    private static final long MAX_PARTS = 10_000;
 
     private final S3Client s3;
     private final boolean ownsClient;
@@ -266,19 +267,16 @@ public final class S3SavepointStore implements SavepointStore {
     }
 
     /**
-     * Checks that the bucket exists and the credentials may use it ({@code HeadBucket}).
+     * Checks that the bucket exists and the credentials may list the store's prefix: a one-key
+     * {@code ListObjectsV2} of the prefix, which a policy limited to the prefix allows (unlike {@code HeadBucket}).
      *
      * @throws StoreException naming the problem: a missing bucket, denied access, an unreachable endpoint
      */
     public void checkAccess() throws StoreException {
         try {
-            s3.headBucket(b -> b.bucket(bucket));
+            s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1));
             bucketSeen = true;
         } catch (SdkException e) {
-            if (e instanceof AwsServiceException && ((AwsServiceException) e).statusCode() == 404) {
-                throw new StoreException("cannot open " + location + ": the bucket '" + bucket + "' does not exist at "
-                        + endpointDescription + "; create it or correct the bucket name", e);
-            }
             throw errors.translate("open the store", e);
         }
     }
@@ -320,7 +318,7 @@ public final class S3SavepointStore implements SavepointStore {
             List<CompletedPart> parts = new ArrayList<>();
             long done = 0;
             int partNumber = 1;
-            byte[] buffer = new byte[(int) Math.min(partSize, length)];
+            byte[] buffer = new byte[(int) Math.min(partSizeFor(length, partSize), length)];
             while (done < length) {
                 int size = (int) Math.min(buffer.length, length - done);
                 readExactly(data, buffer, size, key, done, length);
@@ -409,6 +407,9 @@ public final class S3SavepointStore implements SavepointStore {
         HeadObjectResponse head = source.head(sourceKey, from)
                 .orElseThrow(() -> new NoSuchKeyException(source.location.toString(), sourceKey));
         long size = head.contentLength();
+        if (source.bucket.equals(bucket) && from.equals(to)) {
+            return CopyMethod.SERVER_SIDE; // S3 refuses to copy an object onto itself; it is already there
+        }
         if (size <= multipartCopyThreshold) {
             try {
                 s3.copyObject(b -> b.sourceBucket(source.bucket).sourceKey(from)
@@ -437,8 +438,9 @@ public final class S3SavepointStore implements SavepointStore {
         try {
             List<CompletedPart> parts = new ArrayList<>();
             int partNumber = 1;
-            for (long offset = 0; offset < size; offset += copyPartSize) {
-                long last = Math.min(size, offset + copyPartSize) - 1;
+            long part = partSizeFor(size, copyPartSize);
+            for (long offset = 0; offset < size; offset += part) {
+                long last = Math.min(size, offset + part) - 1;
                 String range = "bytes=" + offset + "-" + last;
                 int number = partNumber++;
                 UploadPartCopyResponse response;
@@ -478,6 +480,16 @@ public final class S3SavepointStore implements SavepointStore {
             }
             throw errors.translate("read the attributes of '" + key + "'", e);
         }
+    }
+
+    /**
+     * The part size for an object: the configured one, or larger (to a whole MiB) if the object would otherwise need
+     * more than S3's 10,000 parts.
+     */
+    static long partSizeFor(long objectSize, long configured) {
+        long needed = (objectSize + MAX_PARTS - 1) / MAX_PARTS;
+        long mib = 1L << 20;
+        return Math.max(configured, (needed + mib - 1) / mib * mib);
     }
 
     private String objectKey(String key) {

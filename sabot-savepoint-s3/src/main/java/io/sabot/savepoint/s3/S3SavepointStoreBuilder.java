@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *       works)</li>
  *   <li>credentials: the SDK's default provider chain (environment, system properties, profile, web identity,
  *       container and instance roles), unless {@link #credentials(AwsCredentialsProvider)} is set</li>
- *   <li>part size 8 MiB (minimum 5 MiB, S3's limit); multipart copy above 5 GiB in parts of 512 MiB</li>
+ *   <li>part size 8 MiB (5 MiB to 1 GiB); multipart copy above 5 GiB in parts of 512 MiB (both grown when an
+ *       object would need more than S3's 10,000 parts)</li>
  *   <li>retries: the SDK's standard strategy (3 attempts with back-off); connection timeout 5 s; no overall call
  *       timeout</li>
  *   <li>{@link #checkAccess(boolean)} true: {@link #build()} asks for the bucket ({@code HeadBucket}) and fails
@@ -45,8 +46,10 @@ public final class S3SavepointStoreBuilder {
     public static final long DEFAULT_PART_SIZE = 8L << 20;
     /** The smallest part size S3 accepts (except for the last part): 5 MiB. */
     public static final long MIN_PART_SIZE = 5L << 20;
-    /** The largest part S3 accepts: 5 GiB. */
+    /** The largest part S3 accepts: 5 GiB (the largest copy part). */
     public static final long MAX_PART_SIZE = 5L << 30;
+    /** The largest upload part size: 1 GiB, since a put holds one part in memory. */
+    public static final long MAX_UPLOAD_PART_SIZE = 1L << 30;
     /** The default size above which copies use {@code UploadPartCopy}: 5 GiB, the limit of one {@code CopyObject}. */
     public static final long DEFAULT_MULTIPART_COPY_THRESHOLD = 5L << 30;
     /** The default part size of multipart copies: 512 MiB. */
@@ -131,13 +134,13 @@ public final class S3SavepointStoreBuilder {
 
     /**
      * The part size of multipart uploads; objects up to this size are sent in one request. Memory use of a put is
-     * about one part.
+     * about one part. An object too large for 10,000 parts of this size (S3's limit) is sent in larger parts.
      *
-     * @param bytes 5 MiB to 5 GiB; default 8 MiB
+     * @param bytes 5 MiB to 1 GiB; default 8 MiB
      * @return this builder
      */
     public S3SavepointStoreBuilder partSize(long bytes) {
-        this.partSize = requireRange("part size", bytes, MIN_PART_SIZE, MAX_PART_SIZE);
+        this.partSize = requireRange("part size", bytes, MIN_PART_SIZE, MAX_UPLOAD_PART_SIZE);
         return this;
     }
 

@@ -206,11 +206,21 @@ class S3SavepointStoreTest {
     }
 
     @Test
+    void partsGrowSoNoObjectNeedsMoreThanTenThousand() {
+        long mib = 1L << 20;
+        assertThat(S3SavepointStore.partSizeFor(100 * mib, 8 * mib)).isEqualTo(8 * mib);
+        assertThat(S3SavepointStore.partSizeFor(80_000 * mib, 8 * mib)).isEqualTo(8 * mib);
+        assertThat(S3SavepointStore.partSizeFor(80_001 * mib, 8 * mib)).isEqualTo(9 * mib);
+        assertThat(S3SavepointStore.partSizeFor(5L << 40, 512 * mib)).isEqualTo(525 * mib);
+    }
+
+    @Test
     void builderSettingsAreChecked() {
         S3SavepointStoreBuilder b = S3SavepointStore.builder(URI.create("s3://bkt/p"));
         assertThatThrownBy(() -> b.partSize(1024)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("part size");
         assertThatThrownBy(() -> b.copyPartSize(6L << 30)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.partSize(2L << 30)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.multipartCopyThreshold(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.maxAttempts(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.connectTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

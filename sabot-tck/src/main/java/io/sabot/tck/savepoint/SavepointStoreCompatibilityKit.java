@@ -462,6 +462,14 @@ public abstract class SavepointStoreCompatibilityKit {
     }
 
     @Test
+    public void copyOntoItselfKeepsTheObject() throws IOException {
+        store.put("same", bytes("content"), PutMode.OVERWRITE);
+        store.copy("same", "same");
+        assertThat(store.read("same")).isEqualTo(bytes("content"));
+        assertThat(store.list("")).hasSize(1);
+    }
+
+    @Test
     public void copyOfAMissingSourceFailsAndCreatesNothing() {
         assertThatThrownBy(() -> store.copy("missing", "target"))
                 .isInstanceOf(NoSuchKeyException.class)
