@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * What source and agent tasks share: the identity that outlives restarts, the running thread, the levers of the
  * resource monitor and the counters it reads.
  */
-abstract class TaskBase implements MonitoredAgent, CheckpointParticipant {
+public abstract class TaskBase implements MonitoredAgent, CheckpointParticipant {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskBase.class);
 

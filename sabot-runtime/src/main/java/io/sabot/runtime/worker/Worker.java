@@ -36,6 +36,9 @@ import io.sabot.runtime.http.JsonEndpoint;
 import io.sabot.runtime.http.WorkerHttpServer;
 import io.sabot.runtime.plugin.LoadedPlugin;
 import io.sabot.runtime.plugin.PluginLoader;
+import io.sabot.runtime.savepoint.SavepointManager;
+import io.sabot.runtime.savepoint.SavepointRestore;
+import io.sabot.api.savepoint.SavepointId;
 import io.sabot.supervision.SupervisionStrategies;
 import io.sabot.supervision.Supervisor;
 import io.sabot.supervision.SupervisorOutcome;
@@ -90,6 +93,8 @@ public final class Worker implements AutoCloseable {
     private final CheckpointCoordinator coordinator;
     private final TaskGraph graph;
     private final Map<String, String> groupOf = new LinkedHashMap<>();
+    private final Map<String, SavepointStoreProvider> storeProviders;
+    private SavepointRestore restore;
     private final Supervisor root;
     private final Optional<ResourceMonitor> monitor;
     private final List<MetricsExporter> exporters;
@@ -123,12 +128,12 @@ public final class Worker implements AutoCloseable {
             groupStrategies.put(group, strategies.get(name));
             model.members(group).forEach(member -> groupOf.put(member, group));
         }
-        checkStoresAvailable(stores);
+        this.storeProviders = stores;
 
         URI checkpointLocation = config.checkpointDir().orElse(appDir.resolve("checkpoints").toUri());
         URI savepointLocation = config.savepointDir().orElse(appDir.resolve("savepoints").toUri());
-        this.checkpointStore = openStore(stores, checkpointLocation);
-        this.savepointStore = openStore(stores, savepointLocation);
+        this.checkpointStore = openStore(checkpointLocation);
+        this.savepointStore = openStore(savepointLocation);
 
         this.coordinator = CheckpointCoordinator.builder(appId, checkpointStore)
                 .retained(config.checkpointsRetained()).metrics(metrics).clock(clock).build();
@@ -301,6 +306,7 @@ public final class Worker implements AutoCloseable {
             return new ChildSpec(spec.id(), args -> {
                 if (dirty) {
                     dirty = false;
+                    coordinator.abortPending("consistent region '" + group + "' restarts");
                     int dropped = graph.resetForRecovery(group);
                     LOG.info("consistent region '{}' restarts from checkpoint {} ({} in-flight elements dropped)",
                             group, coordinator.latestCompleted().map(SnapshotMetadata::id).orElse("(none)"), dropped);
@@ -360,24 +366,34 @@ public final class Worker implements AutoCloseable {
             return coordinator.recoveryState();
         }
         if (config.fromSnapshot().isPresent()) {
-            SnapshotRestore restore = SnapshotRestore.open(config.fromSnapshot().get(), savepointStore,
-                    location -> openStore(Map.of(), location));
-            restore.checkAgents(model, config.allowNonRestoredState());
-            LOG.info("starting from {} {} ({} agents, {} bytes)", restore.metadata().kind().name().toLowerCase(
-                    java.util.Locale.ROOT), restore.metadata().id(), restore.metadata().agentIds().size(),
-                    restore.metadata().totalBytes());
+            String from = config.fromSnapshot().get();
+            SavepointRestore restore = SavepointId.isValid(from)
+                    ? SavepointManager.of(savepointStore).openForRestore(from)
+                    : SavepointManager.openForRestore(StoreLocations.parse(from), provider(StoreLocations.parse(from)),
+                            Map.of());
+            this.restore = restore;
+            List<String> unknown = new ArrayList<>(restore.metadata().agentIds());
+            unknown.removeAll(knownTasks());
+            if (!unknown.isEmpty() && !config.allowNonRestoredState()) {
+                throw new IllegalArgumentException("savepoint " + restore.id() + " holds state of " + unknown
+                        + ", which the app no longer has; start with --allow-non-restored-state to drop it");
+            }
+            LOG.info("starting from {} {} ({} agents, {} bytes){}", restore.metadata().kind().name().toLowerCase(
+                    java.util.Locale.ROOT), restore.id(), restore.metadata().agentIds().size(),
+                    restore.metadata().totalBytes(), unknown.isEmpty() ? "" : "; dropping the state of " + unknown);
             return restore;
         }
         return RecoveryState.NONE;
     }
 
-    private Map<String, SavepointStoreProvider> storeProviders = Map.of();
-
-    private void checkStoresAvailable(Map<String, SavepointStoreProvider> providers) {
-        this.storeProviders = providers;
+    private List<String> knownTasks() {
+        List<String> ids = new ArrayList<>();
+        model.agents().forEach(a -> ids.add(a.id()));
+        model.sources().forEach(s -> ids.add(s.name()));
+        return ids;
     }
 
-    private SavepointStore openStore(Map<String, SavepointStoreProvider> ignored, URI location) throws IOException {
+    private SavepointStoreProvider provider(URI location) {
         String scheme = StoreLocations.scheme(location);
         SavepointStoreProvider provider = storeProviders.get(scheme);
         if (provider == null) {
@@ -385,8 +401,12 @@ public final class Worker implements AutoCloseable {
                     + " on the class path; add the module that serves it (sabot-savepoint-fs for file:, "
                     + "sabot-savepoint-s3 for s3:)");
         }
-        Map<String, String> options = scheme.equals("file") ? Map.of("fs.create-directory", "true") : Map.of();
-        return provider.open(location, options);
+        return provider;
+    }
+
+    private SavepointStore openStore(URI location) throws IOException {
+        boolean file = StoreLocations.scheme(location).equals("file");
+        return provider(location).open(location, file ? Map.of("fs.create-directory", "true") : Map.of());
     }
 
     private static <T> Optional<T> optional(Injector injector, Key<T> key) {
@@ -500,6 +520,9 @@ public final class Worker implements AutoCloseable {
         closeQuietly(() -> Files.deleteIfExists(appDir.resolve(ADDRESS_FILE)), "address file");
         closeQuietly(checkpointStore::close, "checkpoint store");
         closeQuietly(savepointStore::close, "savepoint store");
+        if (restore != null) {
+            closeQuietly(restore::close, "restored savepoint");
+        }
         LOG.info("worker for app '{}' stopped", model.appId());
         exit.complete(how);
     }
