@@ -29,7 +29,8 @@ public final class FraudApp implements App {
         app.source("transactions-source", transactions,
                 () -> new TransactionSource(seed, cards, rate, limit, System::nanoTime));
         app.agent("detector", transactions,
-                new FraudDetector(FraudRules.DEFAULT, alerts, faultRate, () -> ThreadLocalRandom.current().nextDouble()));
+                new FraudDetector(FraudRules.DEFAULT, alerts, faultRate, () -> ThreadLocalRandom.current().nextDouble()))
+                .emitsTo(alerts);
         app.agent("alert-sink", alerts, new AlertSink());
     }
 
