@@ -44,4 +44,19 @@ public interface TaskOptions {
      * @return these options
      */
     TaskOptions inGroup(String group);
+
+    /**
+     * Declares the channels an agent emits to. Checkpoint barriers are forwarded to exactly these channels, so an
+     * agent may only {@link AgentContext#emit emit} to channels declared here, and a channel has at most one writer
+     * (a source or an agent). A sink declares none. Not valid for sources, whose output is given when declared.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}; the runtime's builder implements it.
+     *
+     * @param channels the channels, declared on the app's builder
+     * @return these options
+     * @throws IllegalArgumentException if called on a source's options, or with an undeclared channel
+     */
+    default TaskOptions emitsTo(ChannelRef<?>... channels) {
+        throw new UnsupportedOperationException("this app builder does not support declaring outputs");
+    }
 }
