@@ -1,0 +1,4 @@
+/**
+ * The compatibility kit for {@link io.sabot.api.savepoint.SavepointStore} implementations.
+ */
+package io.sabot.tck.savepoint;
