@@ -348,7 +348,7 @@ public final class FsSavepointStore implements SavepointStore {
                 createDirectories(dir);
                 Path tmp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-"
                         + target.getFileName());
-                if (tmp.getFileName().toString().length() > 255) {
+                if (tmp.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
                     tmp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
                 }
                 Files.createFile(tmp);

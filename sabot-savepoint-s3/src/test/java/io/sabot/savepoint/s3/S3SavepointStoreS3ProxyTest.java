@@ -15,13 +15,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The S3 store passes the store compatibility kit against an embedded S3Proxy, through the real SDK client and
- * path-style addressing. Each store is a fresh prefix of one bucket; the part sizes are S3's minimum so that the
+ * path-style addressing (one client shared by all the stores; {@code S3SavepointStoreTest} covers the clients the
+ * store builds itself). Each store is a fresh prefix of one bucket; the part sizes are S3's minimum so that the
  * kit's 20 MiB objects take the multipart upload and the multipart copy paths.
  */
 class S3SavepointStoreS3ProxyTest extends SavepointStoreCompatibilityKit {
 
     private static final String BUCKET = "sabot-tck";
     private static S3ProxyServer server;
+    /** One SDK client for all the stores (building a client per test costs more than most tests). */
+    private static S3Client client;
 
     private final AtomicInteger stores = new AtomicInteger();
 
@@ -29,10 +32,12 @@ class S3SavepointStoreS3ProxyTest extends SavepointStoreCompatibilityKit {
     static void startS3Proxy() throws Exception {
         server = new S3ProxyServer();
         server.createBucket(BUCKET);
+        client = server.client();
     }
 
     @AfterAll
     static void stopS3Proxy() throws Exception {
+        client.close();
         server.close();
     }
 
@@ -40,9 +45,8 @@ class S3SavepointStoreS3ProxyTest extends SavepointStoreCompatibilityKit {
     protected SavepointStore createStore() throws Exception {
         String name = getClass().getSimpleName() + "-" + System.nanoTime() + "-" + stores.incrementAndGet();
         return S3SavepointStore.builder(URI.create("s3://" + BUCKET + "/" + name))
+                .client(client)
                 .endpoint(server.endpoint())
-                .region("us-east-1")
-                .credentials(server.credentials())
                 .partSize(S3SavepointStoreBuilder.MIN_PART_SIZE)
                 .multipartCopyThreshold(8L << 20)
                 .copyPartSize(S3SavepointStoreBuilder.MIN_PART_SIZE)
@@ -68,8 +72,6 @@ class S3SavepointStoreS3ProxyTest extends SavepointStoreCompatibilityKit {
     /** Every test leaves no multipart upload behind, failed ones included. */
     @AfterEach
     void noMultipartUploadIsLeftOpen() {
-        try (S3Client s3 = server.client()) {
-            assertThat(s3.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
-        }
+        assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
     }
 }

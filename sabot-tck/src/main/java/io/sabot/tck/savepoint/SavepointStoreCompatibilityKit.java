@@ -344,7 +344,7 @@ public abstract class SavepointStoreCompatibilityKit {
         }
         List<String> shuffled = new ArrayList<>(expected);
         Collections.shuffle(shuffled, new java.util.Random(42));
-        runInParallel(8, shuffled, key -> store.put(key, bytes(key), PutMode.OVERWRITE));
+        runInParallel(4, shuffled, key -> store.put(key, bytes(key), PutMode.OVERWRITE));
         store.put("many-not-this/x", bytes("x"), PutMode.OVERWRITE);
         store.put("manyz", bytes("z"), PutMode.OVERWRITE);
         store.put("other/y", bytes("y"), PutMode.OVERWRITE);
