@@ -204,6 +204,7 @@ public final class AgentTask extends TaskBase {
             stopRequested = true;
             stop.countDown();
             raiseAttention();
+            blockedTime.releaseBlockedEmitter();
             Thread t = runnerThread;
             if (t != null) {
                 java.util.concurrent.locks.LockSupport.unpark(t);

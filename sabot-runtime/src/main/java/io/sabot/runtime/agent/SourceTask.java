@@ -127,6 +127,7 @@ public final class SourceTask extends TaskBase {
         public void requestStop() {
             stopRequested = true;
             stop.countDown();
+            blockedTime.releaseBlockedEmitter();
         }
 
         @Override

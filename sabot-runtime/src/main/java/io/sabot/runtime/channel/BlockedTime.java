@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BlockedTime {
 
     private final AtomicLong nanos = new AtomicLong();
+    private volatile Thread waiting;
 
     /** Creates a counter at zero. */
     public BlockedTime() {
@@ -26,6 +27,31 @@ public final class BlockedTime {
         if (blockedNanos > 0) {
             nanos.addAndGet(blockedNanos);
         }
+    }
+
+    /**
+     * Records which thread is waiting on a full channel right now; called by the channel around its wait.
+     *
+     * @param thread the emitter's thread while it waits, null when it stops waiting
+     */
+    void waiting(Thread thread) {
+        this.waiting = thread;
+    }
+
+    /**
+     * Interrupts the emitter if it is blocked on a full channel at this moment, so that a stop request does not wait
+     * for a reader that may never come (for example one that failed). The interrupted put throws
+     * {@link InterruptedException} and its event is not appended.
+     *
+     * @return true if a blocked emitter was interrupted
+     */
+    public boolean releaseBlockedEmitter() {
+        Thread t = waiting;
+        if (t != null) {
+            t.interrupt();
+            return true;
+        }
+        return false;
     }
 
     /** @return the total time blocked so far, in nanoseconds */

@@ -116,11 +116,13 @@ public final class Channel<T> {
         try {
             if (count == items.length) {
                 long start = nanoTime.getAsLong();
+                blocked.waiting(Thread.currentThread());
                 try {
                     while (count == items.length) {
                         notFull.await();
                     }
                 } finally {
+                    blocked.waiting(null);
                     blocked.add(nanoTime.getAsLong() - start);
                 }
             }
