@@ -1,9 +1,8 @@
-package io.sabot.resources;
+package io.sabot.api.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sabot.api.resources.CpuPacer;
 import org.junit.jupiter.api.Test;
 
 class CpuPacerTest {
