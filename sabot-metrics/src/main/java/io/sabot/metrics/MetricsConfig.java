@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings of the metrics module. Immutable.
@@ -18,8 +20,9 @@ import java.util.Properties;
  * when its URL is set (job {@code sabot}, instance this host's name, interval 15 s); a StatsD exporter when its
  * host is set (port 8125, no prefix, interval 10 s).
  *
- * <p>{@link #fromProperties(Properties)} reads these keys, all optional; durations are ISO-8601 ({@code PT15S}) or
- * a whole number of seconds ({@code 15}):
+ * <p>{@link #fromProperties(Properties)} reads these keys, all optional; durations are a whole number with an optional
+ * unit ({@code 15} and {@code 15s} are seconds; {@code 500ms}, {@code 5m}, {@code 1h}) or ISO-8601
+ * ({@code PT15S}):
  * <pre>
  * sabot.metrics.max-series-per-metric   1000
  * sabot.metrics.prometheus.enabled      true
@@ -38,6 +41,8 @@ public final class MetricsConfig {
 
     /** The prefix of every property key. */
     public static final String PROPERTY_PREFIX = "sabot.metrics.";
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     private final int maxSeriesPerMetric;
     private final boolean prometheusEnabled;
@@ -236,11 +241,21 @@ public final class MetricsConfig {
 
     private static Duration parseDuration(String key, String value) {
         try {
-            return value.chars().allMatch(Character::isDigit)
-                    ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(PROPERTY_PREFIX + key + " must be a number of seconds (15) or an "
-                    + "ISO-8601 duration (PT15S), got '" + value + "'", e);
+            Matcher m = SIMPLE_DURATION.matcher(value);
+            if (m.matches()) {
+                long amount = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                return switch (unit) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofSeconds(amount);
+                };
+            }
+            return Duration.parse(value);
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(PROPERTY_PREFIX + key + " must be a duration such as 15, 15s, 500ms, "
+                    + "5m, 1h or PT15S, got '" + value + "'", e);
         }
     }
 

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * push is tried again at the next interval. Logs name the gateway by scheme, host and port only.
  *
  * <p>Thread-safety: {@link #start(Metrics)} and {@link #close()} are called once each; {@link #pushNow()} may be
- * called from any thread.
+ * called from any thread. Pushes are serialised, and one in flight when {@link #close()} is called finishes before
+ * the group is deleted, so a closed exporter leaves no group behind; pushes after close do nothing.
  */
 public final class PushgatewayExporter implements MetricsExporter {
 
@@ -54,7 +55,8 @@ public final class PushgatewayExporter implements MetricsExporter {
     private final Logger log;
     private volatile MetricsCollector collector;
     private volatile ExportFailures failures;
-    private boolean closed;
+    private final Object pushLock = new Object();
+    private boolean closed; // guarded by pushLock
 
     private PushgatewayExporter(Builder builder) {
         this.name = builder.name;
@@ -131,20 +133,25 @@ public final class PushgatewayExporter implements MetricsExporter {
         if (current == null) {
             throw new IllegalStateException("Pushgateway exporter '" + name + "' is not started");
         }
-        try {
-            gateway.push(current, job, groupingKey);
-            failures.succeeded();
-            return true;
-        } catch (IOException | RuntimeException e) {
-            failures.failed("push to " + address, e);
-            return false;
+        synchronized (pushLock) { // a push in flight finishes before close() deletes the group
+            if (closed) {
+                return false;
+            }
+            try {
+                gateway.push(current, job, groupingKey);
+                failures.succeeded();
+                return true;
+            } catch (IOException | RuntimeException e) {
+                failures.failed("push to " + address, e);
+                return false;
+            }
         }
     }
 
     /** Stops pushing and deletes the group from the gateway; a failed delete is counted and logged. */
     @Override
     public void close() {
-        synchronized (this) {
+        synchronized (pushLock) {
             if (closed) {
                 return;
             }

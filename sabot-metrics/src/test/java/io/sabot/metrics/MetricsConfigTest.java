@@ -85,7 +85,7 @@ class MetricsConfigTest {
         assertThatThrownBy(() -> MetricsConfig.fromProperties(props("pushgateway.url", "ftp://x")))
                 .hasMessageContaining("http");
         assertThatThrownBy(() -> MetricsConfig.fromProperties(props("statsd.interval", "soon")))
-                .hasMessageContaining("sabot.metrics.statsd.interval must be a number of seconds");
+                .hasMessageContaining("sabot.metrics.statsd.interval must be a duration");
         assertThatThrownBy(() -> MetricsConfig.fromProperties(props("pushgateway.interval", "0")))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> MetricsConfig.fromProperties(props("statsd.port", "70000")))
@@ -94,6 +94,24 @@ class MetricsConfigTest {
                 .hasMessageContaining("prefix");
         assertThatThrownBy(() -> MetricsConfig.fromProperties(props("pushgateway.label.job", "x")))
                 .hasMessageContaining("not be job");
+    }
+
+    @Test
+    void durationsTakeAUnitOrISO8601() {
+        assertThat(MetricsConfig.fromProperties(props("statsd.interval", "15")).statsdInterval())
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThat(MetricsConfig.fromProperties(props("statsd.interval", "15s")).statsdInterval())
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThat(MetricsConfig.fromProperties(props("statsd.interval", "500ms")).statsdInterval())
+                .isEqualTo(Duration.ofMillis(500));
+        assertThat(MetricsConfig.fromProperties(props("statsd.interval", "5m")).statsdInterval())
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(MetricsConfig.fromProperties(props("statsd.interval", "1h")).statsdInterval())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(MetricsConfig.fromProperties(props("statsd.interval", "PT1M")).statsdInterval())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> MetricsConfig.fromProperties(props("statsd.interval", "5d")))
+                .hasMessageContaining("got '5d'");
     }
 
     @Test

@@ -64,6 +64,7 @@ class PushgatewayExporterTest {
         scheduler.only().runOnce();
         exporter.close();
         exporter.close();
+        assertThat(exporter.pushNow()).isFalse(); // closed: no push brings the group back
 
         assertThat(exporter.name()).isEqualTo("pushgateway");
         assertThat(exporter.job()).isEqualTo("sabot-test");
