@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.sabot.api.metrics.MetricDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +75,37 @@ class PrometheusScrapeTest {
                 assertThat(query(api, "sabot_errors_total{error_type=\"line1\\nline2\"}"))
                         .contains("\"agent\":\"C:\\\\agents\\\\x\"").contains(",\"2\"]");
                 assertThat(query(api, "count({__name__=~\"sabot_.+\"})")).doesNotContain("\"result\":[]");
+
+                // every query of the Grafana dashboard is valid PromQL over real Sabot series
+                for (String expr : dashboardQueries()) {
+                    String promql = expr.replace("$job", ".*").replace("$agent", ".*")
+                            .replace("$__rate_interval", "1m");
+                    assertThat(query(api, promql)).as("dashboard query %s", expr).contains("\"status\":\"success\"");
+                }
             }
         }
+    }
+
+    /** @return the PromQL of every panel of docs/grafana/sabot-dashboard.json, checked to name only Sabot metrics */
+    static List<String> dashboardQueries() throws IOException {
+        String json = Files.readString(Path.of("..", "docs", "grafana", "sabot-dashboard.json"));
+        Matcher m = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        List<String> queries = new ArrayList<>();
+        while (m.find()) {
+            queries.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+        assertThat(queries).hasSizeGreaterThan(20);
+        Set<String> known = new HashSet<>();
+        for (MetricDescriptor d : StandardMetrics.ALL) {
+            known.add(d.name());
+            known.add(d.name() + "_sum");
+            known.add(d.name() + "_count");
+        }
+        Matcher names = Pattern.compile("\\bsabot_[a-z_]+").matcher(String.join("\n", queries));
+        while (names.find()) {
+            assertThat(known).as("metric named in the dashboard").contains(names.group());
+        }
+        return queries;
     }
 
     private String query(URI api, String promql) throws IOException, InterruptedException {
