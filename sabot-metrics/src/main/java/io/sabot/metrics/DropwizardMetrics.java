@@ -1,7 +1,7 @@
 package io.sabot.metrics;
 
-import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Reservoir;
 import io.sabot.api.metrics.Counter;
 import io.sabot.api.metrics.Gauge;
 import io.sabot.api.metrics.Histogram;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The {@link Metrics} facade on a Dropwizard {@link MetricRegistry}.
@@ -28,8 +29,10 @@ import java.util.function.DoubleSupplier;
  * labels in the Prometheus style, for example {@code sabot_events_processed_total{agent="a",channel="in"}}, so any
  * Dropwizard reporter (JMX, console, Graphite) attached to the registry sees it. Counters are Dropwizard counters,
  * settable and callback gauges are {@code Gauge<Double>}s, timers are Dropwizard timers fed in nanoseconds, and
- * histograms are Dropwizard histograms; timers and histograms use a lock-free exponentially decaying reservoir
- * (biased towards the last five minutes) for their quantiles, and this facade also keeps their exact sums.
+ * histograms are Dropwizard histograms. Their quantiles come from a reservoir of the most recent
+ * {@value #DEFAULT_RESERVOIR_SIZE} values per series (lock-free to update, cheap to snapshot; see
+ * {@link Builder#reservoirSize(int)} and {@link Builder#reservoir(Supplier)}), and this facade also keeps their
+ * exact sums.
  * Metrics registered in the registry by other code are not part of {@link #snapshot()}.
  *
  * <p>A handle returned by a lookup is a direct reference to its series: keep it, and an update costs a call on the
@@ -47,11 +50,14 @@ public final class DropwizardMetrics implements Metrics {
 
     /** The default cap on label sets per metric. */
     public static final int DEFAULT_MAX_SERIES_PER_METRIC = 1_000;
+    /** The default number of recent values each timer and histogram keeps for its quantiles. */
+    public static final int DEFAULT_RESERVOIR_SIZE = 1_028;
 
     private final MetricRegistry registry;
     private final int maxSeriesPerMetric;
     private final Map<String, Integer> maxSeriesByMetric;
     private final Clock clock;
+    private final Supplier<? extends Reservoir> reservoirs;
     private final ConcurrentHashMap<String, MetricFamily> families = new ConcurrentHashMap<>();
 
     private DropwizardMetrics(Builder builder) {
@@ -59,6 +65,9 @@ public final class DropwizardMetrics implements Metrics {
         this.maxSeriesPerMetric = builder.maxSeriesPerMetric;
         this.maxSeriesByMetric = Map.copyOf(builder.maxSeriesByMetric);
         this.clock = builder.clock;
+        int reservoirSize = builder.reservoirSize;
+        this.reservoirs = builder.reservoirs != null ? builder.reservoirs
+                : () -> new RecentValuesReservoir(reservoirSize);
     }
 
     /** @return a facade on a new registry with the defaults of {@link Builder} */
@@ -199,16 +208,20 @@ public final class DropwizardMetrics implements Metrics {
         counter(StandardMetrics.DROPPED_SERIES, descriptor.name()).inc();
     }
 
-    private static SeriesHandle newSeries(MetricDescriptor descriptor, List<String> labelValues) {
+    private SeriesHandle newSeries(MetricDescriptor descriptor, List<String> labelValues) {
         String name = MetricFamily.dropwizardName(descriptor, labelValues);
         return switch (descriptor.type()) {
             case COUNTER -> new SeriesHandle.CounterSeries(labelValues, name);
             case GAUGE -> new SeriesHandle.SettableGaugeSeries(labelValues, name);
             case TIMER -> new SeriesHandle.TimerSeries(labelValues, name,
-                    new com.codahale.metrics.Timer(LockFreeExponentiallyDecayingReservoir.builder().build()));
+                    reservoir());
             case HISTOGRAM -> new SeriesHandle.HistogramSeries(labelValues, name,
-                    new com.codahale.metrics.Histogram(LockFreeExponentiallyDecayingReservoir.builder().build()));
+                    reservoir());
         };
+    }
+
+    private Reservoir reservoir() {
+        return Objects.requireNonNull(reservoirs.get(), "the reservoir supplier returned null");
     }
 
     private SeriesHandle register(SeriesHandle series) {
@@ -223,7 +236,8 @@ public final class DropwizardMetrics implements Metrics {
 
     /**
      * Builds a {@link DropwizardMetrics}. Defaults: a new {@link MetricRegistry}, at most
-     * {@value DropwizardMetrics#DEFAULT_MAX_SERIES_PER_METRIC} label sets per metric, the UTC system clock.
+     * {@value DropwizardMetrics#DEFAULT_MAX_SERIES_PER_METRIC} label sets per metric, quantiles over the last
+     * {@value DropwizardMetrics#DEFAULT_RESERVOIR_SIZE} values of each timer and histogram, the UTC system clock.
      *
      * <p>Not thread-safe; build once.
      */
@@ -232,8 +246,33 @@ public final class DropwizardMetrics implements Metrics {
         private int maxSeriesPerMetric = DEFAULT_MAX_SERIES_PER_METRIC;
         private final Map<String, Integer> maxSeriesByMetric = new HashMap<>();
         private Clock clock = Clock.systemUTC();
+        private int reservoirSize = DEFAULT_RESERVOIR_SIZE;
+        private Supplier<? extends Reservoir> reservoirs;
 
         private Builder() {
+        }
+
+        /**
+         * Sets how many recent values each timer and histogram keeps for its quantiles.
+         *
+         * @param size one or more; default {@value DropwizardMetrics#DEFAULT_RESERVOIR_SIZE}
+         * @return this builder
+         */
+        public Builder reservoirSize(int size) {
+            this.reservoirSize = checkCap(size, "reservoirSize");
+            return this;
+        }
+
+        /**
+         * Replaces the reservoir of timers and histograms, for example with Dropwizard's
+         * {@code LockFreeExponentiallyDecayingReservoir} (time-biased quantiles, but slower to snapshot).
+         *
+         * @param reservoirs makes one new reservoir per series; default the most recent values
+         * @return this builder
+         */
+        public Builder reservoir(Supplier<? extends Reservoir> reservoirs) {
+            this.reservoirs = Objects.requireNonNull(reservoirs, "reservoirs");
+            return this;
         }
 
         /**

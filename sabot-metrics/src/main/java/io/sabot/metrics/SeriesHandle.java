@@ -50,10 +50,19 @@ abstract sealed class SeriesHandle
     /** @return this series' current value */
     abstract MetricsSnapshot.Series snapshot();
 
-    private static SortedMap<Double, Double> quantiles(com.codahale.metrics.Snapshot snapshot, double scale) {
+    private static SortedMap<Double, Double> quantiles(com.codahale.metrics.Reservoir reservoir,
+                                                        com.codahale.metrics.Sampling sampling, double scale) {
         SortedMap<Double, Double> quantiles = new TreeMap<>();
-        for (double q : QUANTILES) {
-            quantiles.put(q, snapshot.getValue(q) / scale);
+        if (reservoir instanceof RecentValuesReservoir recent) {
+            double[] values = recent.quantiles(QUANTILES);
+            for (int i = 0; i < QUANTILES.length; i++) {
+                quantiles.put(QUANTILES[i], values[i] / scale);
+            }
+        } else {
+            com.codahale.metrics.Snapshot snapshot = sampling.getSnapshot();
+            for (double q : QUANTILES) {
+                quantiles.put(q, snapshot.getValue(q) / scale);
+            }
         }
         return quantiles;
     }
@@ -162,12 +171,14 @@ abstract sealed class SeriesHandle
 
     /** A timer on a Dropwizard {@link com.codahale.metrics.Timer} (nanoseconds) plus the sum of its durations. */
     static final class TimerSeries extends SeriesHandle implements io.sabot.api.metrics.Timer {
+        private final com.codahale.metrics.Reservoir reservoir;
         private final com.codahale.metrics.Timer timer;
         private final LongAdder sumNanos = new LongAdder();
 
-        TimerSeries(List<String> labelValues, String dropwizardName, com.codahale.metrics.Timer timer) {
+        TimerSeries(List<String> labelValues, String dropwizardName, com.codahale.metrics.Reservoir reservoir) {
             super(labelValues, dropwizardName);
-            this.timer = timer;
+            this.reservoir = reservoir;
+            this.timer = new com.codahale.metrics.Timer(reservoir);
         }
 
         @Override
@@ -192,7 +203,7 @@ abstract sealed class SeriesHandle
         @Override
         MetricsSnapshot.Series snapshot() {
             return new MetricsSnapshot.Series(labelValues(), timer.getCount(), sumNanos.sum() / NANOS_PER_SECOND,
-                    0, quantiles(timer.getSnapshot(), NANOS_PER_SECOND));
+                    0, quantiles(reservoir, timer, NANOS_PER_SECOND));
         }
     }
 
@@ -201,12 +212,14 @@ abstract sealed class SeriesHandle
      * Dropwizard reservoir holds whole numbers, so quantiles are of values rounded to the nearest whole unit.
      */
     static final class HistogramSeries extends SeriesHandle implements io.sabot.api.metrics.Histogram {
+        private final com.codahale.metrics.Reservoir reservoir;
         private final com.codahale.metrics.Histogram histogram;
         private final DoubleAdder sum = new DoubleAdder();
 
-        HistogramSeries(List<String> labelValues, String dropwizardName, com.codahale.metrics.Histogram histogram) {
+        HistogramSeries(List<String> labelValues, String dropwizardName, com.codahale.metrics.Reservoir reservoir) {
             super(labelValues, dropwizardName);
-            this.histogram = histogram;
+            this.reservoir = reservoir;
+            this.histogram = new com.codahale.metrics.Histogram(reservoir);
         }
 
         @Override
@@ -231,7 +244,7 @@ abstract sealed class SeriesHandle
         @Override
         MetricsSnapshot.Series snapshot() {
             return new MetricsSnapshot.Series(labelValues(), histogram.getCount(), sum.sum(), 0,
-                    quantiles(histogram.getSnapshot(), 1));
+                    quantiles(reservoir, histogram, 1));
         }
     }
 }
