@@ -11,45 +11,40 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 /**
- * One registered series: a direct reference to its Dropwizard metric, plus what the Dropwizard metric lacks (the
- * sum of a timer or histogram). The handles given to callers are these objects, so an update is a call on the
- * Dropwizard metric with no lookup.
+ * One registered series. Each implementation <em>is</em> its Dropwizard metric (a subclass of the Dropwizard
+ * counter, timer or histogram, or a Dropwizard gauge) and also the handle given to callers, so an update through a
+ * handle is the Dropwizard update itself, with no lookup and no extra indirection. Timers and histograms also keep
+ * the exact sum, which Dropwizard lacks.
  *
- * <p>Thread-safety: every subclass is safe to update and read from any number of threads.
+ * <p>Thread-safety: every implementation is safe to update and read from any number of threads.
  */
-abstract sealed class SeriesHandle
+sealed interface SeriesHandle
         permits SeriesHandle.CounterSeries, SeriesHandle.SettableGaugeSeries, SeriesHandle.CallbackGaugeSeries,
         SeriesHandle.TimerSeries, SeriesHandle.HistogramSeries {
 
     /** The quantiles reported for timers and histograms. */
-    static final double[] QUANTILES = {0.5, 0.9, 0.99};
-
-    private static final double NANOS_PER_SECOND = 1e9;
-
-    private final List<String> labelValues;
-    private final String dropwizardName;
-
-    SeriesHandle(List<String> labelValues, String dropwizardName) {
-        this.labelValues = labelValues;
-        this.dropwizardName = dropwizardName;
-    }
+    double[] QUANTILES = {0.5, 0.9, 0.99};
 
     /** @return the series' label values */
-    final List<String> labelValues() {
-        return labelValues;
-    }
+    List<String> labelValues();
 
     /** @return the name under which the Dropwizard metric is registered */
-    final String dropwizardName() {
-        return dropwizardName;
-    }
+    String dropwizardName();
 
-    /** @return the Dropwizard metric behind this series */
-    abstract com.codahale.metrics.Metric dropwizardMetric();
+    /** @return the Dropwizard metric behind this series (this object) */
+    com.codahale.metrics.Metric dropwizardMetric();
 
     /** @return this series' current value */
-    abstract MetricsSnapshot.Series snapshot();
+    MetricsSnapshot.Series snapshot();
 
+    /**
+     * The reported quantiles of a reservoir.
+     *
+     * @param reservoir the reservoir, read directly when it is a {@link RecentValuesReservoir}
+     * @param sampling  its metric, for other reservoirs
+     * @param scale     what to divide values by (1e9 for nanoseconds to seconds)
+     * @return quantile to value
+     */
     private static SortedMap<Double, Double> quantiles(com.codahale.metrics.Reservoir reservoir,
                                                         com.codahale.metrics.Sampling sampling, double scale) {
         SortedMap<Double, Double> quantiles = new TreeMap<>();
@@ -67,47 +62,79 @@ abstract sealed class SeriesHandle
         return quantiles;
     }
 
-    /** A counter on a Dropwizard {@link com.codahale.metrics.Counter}. */
-    static final class CounterSeries extends SeriesHandle implements io.sabot.api.metrics.Counter {
-        private final com.codahale.metrics.Counter counter = new com.codahale.metrics.Counter();
+    /** A counter that is a Dropwizard {@link com.codahale.metrics.Counter}; it refuses to go down. */
+    final class CounterSeries extends com.codahale.metrics.Counter
+            implements SeriesHandle, io.sabot.api.metrics.Counter {
+        private final List<String> labelValues;
+        private final String dropwizardName;
 
         CounterSeries(List<String> labelValues, String dropwizardName) {
-            super(labelValues, dropwizardName);
+            this.labelValues = labelValues;
+            this.dropwizardName = dropwizardName;
+        }
+
+        @Override
+        public void inc() {
+            super.inc(1);
         }
 
         @Override
         public void inc(long n) {
             if (n < 0) {
                 throw new IllegalArgumentException("a counter only goes up: cannot add " + n
-                        + " to " + dropwizardName() + "; use a gauge for values that go down");
+                        + " to " + dropwizardName + "; use a gauge for values that go down");
             }
-            counter.inc(n);
+            super.inc(n);
+        }
+
+        @Override
+        public void dec(long n) {
+            throw new UnsupportedOperationException("a counter only goes up: " + dropwizardName
+                    + " cannot be decremented; use a gauge for values that go down");
+        }
+
+        @Override
+        public void dec() {
+            dec(1);
         }
 
         @Override
         public long count() {
-            return counter.getCount();
+            return getCount();
         }
 
         @Override
-        com.codahale.metrics.Metric dropwizardMetric() {
-            return counter;
+        public List<String> labelValues() {
+            return labelValues;
         }
 
         @Override
-        MetricsSnapshot.Series snapshot() {
-            long count = counter.getCount();
-            return new MetricsSnapshot.Series(labelValues(), count, 0, count, Collections.emptySortedMap());
+        public String dropwizardName() {
+            return dropwizardName;
+        }
+
+        @Override
+        public com.codahale.metrics.Metric dropwizardMetric() {
+            return this;
+        }
+
+        @Override
+        public MetricsSnapshot.Series snapshot() {
+            long count = getCount();
+            return new MetricsSnapshot.Series(labelValues, count, 0, count, Collections.emptySortedMap());
         }
     }
 
     /** A gauge set by its callers, exposed to Dropwizard as a {@code Gauge<Double>}. */
-    static final class SettableGaugeSeries extends SeriesHandle
-            implements io.sabot.api.metrics.Gauge, com.codahale.metrics.Gauge<Double> {
+    final class SettableGaugeSeries
+            implements SeriesHandle, io.sabot.api.metrics.Gauge, com.codahale.metrics.Gauge<Double> {
+        private final List<String> labelValues;
+        private final String dropwizardName;
         private volatile double value;
 
         SettableGaugeSeries(List<String> labelValues, String dropwizardName) {
-            super(labelValues, dropwizardName);
+            this.labelValues = labelValues;
+            this.dropwizardName = dropwizardName;
         }
 
         @Override
@@ -126,22 +153,35 @@ abstract sealed class SeriesHandle
         }
 
         @Override
-        com.codahale.metrics.Metric dropwizardMetric() {
+        public List<String> labelValues() {
+            return labelValues;
+        }
+
+        @Override
+        public String dropwizardName() {
+            return dropwizardName;
+        }
+
+        @Override
+        public com.codahale.metrics.Metric dropwizardMetric() {
             return this;
         }
 
         @Override
-        MetricsSnapshot.Series snapshot() {
-            return new MetricsSnapshot.Series(labelValues(), 0, 0, value, Collections.emptySortedMap());
+        public MetricsSnapshot.Series snapshot() {
+            return new MetricsSnapshot.Series(labelValues, 0, 0, value, Collections.emptySortedMap());
         }
     }
 
     /** A gauge read from a callback at each snapshot; a callback that throws reads as NaN. */
-    static final class CallbackGaugeSeries extends SeriesHandle implements com.codahale.metrics.Gauge<Double> {
+    final class CallbackGaugeSeries implements SeriesHandle, com.codahale.metrics.Gauge<Double> {
+        private final List<String> labelValues;
+        private final String dropwizardName;
         private final DoubleSupplier supplier;
 
         CallbackGaugeSeries(List<String> labelValues, String dropwizardName, DoubleSupplier supplier) {
-            super(labelValues, dropwizardName);
+            this.labelValues = labelValues;
+            this.dropwizardName = dropwizardName;
             this.supplier = supplier;
         }
 
@@ -159,26 +199,40 @@ abstract sealed class SeriesHandle
         }
 
         @Override
-        com.codahale.metrics.Metric dropwizardMetric() {
+        public List<String> labelValues() {
+            return labelValues;
+        }
+
+        @Override
+        public String dropwizardName() {
+            return dropwizardName;
+        }
+
+        @Override
+        public com.codahale.metrics.Metric dropwizardMetric() {
             return this;
         }
 
         @Override
-        MetricsSnapshot.Series snapshot() {
-            return new MetricsSnapshot.Series(labelValues(), 0, 0, read(), Collections.emptySortedMap());
+        public MetricsSnapshot.Series snapshot() {
+            return new MetricsSnapshot.Series(labelValues, 0, 0, read(), Collections.emptySortedMap());
         }
     }
 
-    /** A timer on a Dropwizard {@link com.codahale.metrics.Timer} (nanoseconds) plus the sum of its durations. */
-    static final class TimerSeries extends SeriesHandle implements io.sabot.api.metrics.Timer {
+    /** A timer that is a Dropwizard {@link com.codahale.metrics.Timer} (fed in nanoseconds), plus its exact sum. */
+    final class TimerSeries extends com.codahale.metrics.Timer implements SeriesHandle, io.sabot.api.metrics.Timer {
+        private static final double NANOS_PER_SECOND = 1e9;
+
+        private final List<String> labelValues;
+        private final String dropwizardName;
         private final com.codahale.metrics.Reservoir reservoir;
-        private final com.codahale.metrics.Timer timer;
         private final LongAdder sumNanos = new LongAdder();
 
         TimerSeries(List<String> labelValues, String dropwizardName, com.codahale.metrics.Reservoir reservoir) {
-            super(labelValues, dropwizardName);
+            super(reservoir);
+            this.labelValues = labelValues;
+            this.dropwizardName = dropwizardName;
             this.reservoir = reservoir;
-            this.timer = new com.codahale.metrics.Timer(reservoir);
         }
 
         @Override
@@ -186,40 +240,54 @@ abstract sealed class SeriesHandle
             if (nanos < 0) {
                 return; // a clock step backwards; Dropwizard ignores these too
             }
-            timer.update(nanos, TimeUnit.NANOSECONDS);
+            update(nanos, TimeUnit.NANOSECONDS);
             sumNanos.add(nanos);
         }
 
         @Override
         public long count() {
-            return timer.getCount();
+            return getCount();
         }
 
         @Override
-        com.codahale.metrics.Metric dropwizardMetric() {
-            return timer;
+        public List<String> labelValues() {
+            return labelValues;
         }
 
         @Override
-        MetricsSnapshot.Series snapshot() {
-            return new MetricsSnapshot.Series(labelValues(), timer.getCount(), sumNanos.sum() / NANOS_PER_SECOND,
-                    0, quantiles(reservoir, timer, NANOS_PER_SECOND));
+        public String dropwizardName() {
+            return dropwizardName;
+        }
+
+        @Override
+        public com.codahale.metrics.Metric dropwizardMetric() {
+            return this;
+        }
+
+        @Override
+        public MetricsSnapshot.Series snapshot() {
+            return new MetricsSnapshot.Series(labelValues, getCount(), sumNanos.sum() / NANOS_PER_SECOND, 0,
+                    quantiles(reservoir, this, NANOS_PER_SECOND));
         }
     }
 
     /**
-     * A histogram on a Dropwizard {@link com.codahale.metrics.Histogram} plus the exact sum of its values. The
-     * Dropwizard reservoir holds whole numbers, so quantiles are of values rounded to the nearest whole unit.
+     * A histogram that is a Dropwizard {@link com.codahale.metrics.Histogram}, plus the exact sum of its values.
+     * The Dropwizard reservoir holds whole numbers, so quantiles are of values rounded to the nearest whole unit.
+     * NaN and infinite values are ignored.
      */
-    static final class HistogramSeries extends SeriesHandle implements io.sabot.api.metrics.Histogram {
+    final class HistogramSeries extends com.codahale.metrics.Histogram
+            implements SeriesHandle, io.sabot.api.metrics.Histogram {
+        private final List<String> labelValues;
+        private final String dropwizardName;
         private final com.codahale.metrics.Reservoir reservoir;
-        private final com.codahale.metrics.Histogram histogram;
         private final DoubleAdder sum = new DoubleAdder();
 
         HistogramSeries(List<String> labelValues, String dropwizardName, com.codahale.metrics.Reservoir reservoir) {
-            super(labelValues, dropwizardName);
+            super(reservoir);
+            this.labelValues = labelValues;
+            this.dropwizardName = dropwizardName;
             this.reservoir = reservoir;
-            this.histogram = new com.codahale.metrics.Histogram(reservoir);
         }
 
         @Override
@@ -227,24 +295,34 @@ abstract sealed class SeriesHandle
             if (!Double.isFinite(value)) {
                 return; // NaN or an infinity would poison the sum
             }
-            histogram.update(Math.round(value));
+            update(Math.round(value));
             sum.add(value);
         }
 
         @Override
         public long count() {
-            return histogram.getCount();
+            return getCount();
         }
 
         @Override
-        com.codahale.metrics.Metric dropwizardMetric() {
-            return histogram;
+        public List<String> labelValues() {
+            return labelValues;
         }
 
         @Override
-        MetricsSnapshot.Series snapshot() {
-            return new MetricsSnapshot.Series(labelValues(), histogram.getCount(), sum.sum(), 0,
-                    quantiles(reservoir, histogram, 1));
+        public String dropwizardName() {
+            return dropwizardName;
+        }
+
+        @Override
+        public com.codahale.metrics.Metric dropwizardMetric() {
+            return this;
+        }
+
+        @Override
+        public MetricsSnapshot.Series snapshot() {
+            return new MetricsSnapshot.Series(labelValues, getCount(), sum.sum(), 0,
+                    quantiles(reservoir, this, 1));
         }
     }
 }

@@ -58,7 +58,11 @@ class DropwizardMetricsTest {
         Counter counter = metrics.counter(EVENTS, "a", "b");
         assertThatThrownBy(() -> counter.inc(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only goes up");
-        assertThat(counter.count()).isZero();
+        com.codahale.metrics.Counter inRegistry = metrics.registry().getCounters().values().iterator().next();
+        assertThatThrownBy(inRegistry::dec).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("cannot be decremented");
+        inRegistry.inc();
+        assertThat(counter.count()).isEqualTo(1);
     }
 
     @Test
