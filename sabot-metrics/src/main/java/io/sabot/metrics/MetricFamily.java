@@ -141,11 +141,15 @@ final class MetricFamily {
     /** @return the family's current values, series ordered by label values */
     MetricsSnapshot.Family snapshot() {
         List<SeriesHandle> handles = new ArrayList<>(series.values());
+        if (descriptor.labelNames().size() == 1) {
+            handles.sort(Comparator.comparing(h -> h.labelValues().get(0)));
+        } else {
+            handles.sort(Comparator.comparing(SeriesHandle::labelValues, LABEL_ORDER));
+        }
         List<MetricsSnapshot.Series> values = new ArrayList<>(handles.size());
         for (SeriesHandle handle : handles) {
             values.add(handle.snapshot());
         }
-        values.sort(Comparator.comparing(MetricsSnapshot.Series::labelValues, LABEL_ORDER));
         return new MetricsSnapshot.Family(descriptor, values);
     }
 
