@@ -87,7 +87,9 @@ public final class Main {
      * @return the command line, ready to execute
      */
     static CommandLine commandLine(SabotHome home, Map<String, String> env, Properties file) {
-        CommandLine cli = new CommandLine(new SabotCommand());
+        SabotCommand root = new SabotCommand();
+        root.home(home);
+        CommandLine cli = new CommandLine(root);
         cli.setDefaultValueProvider(new ConfigDefaults(env, file));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

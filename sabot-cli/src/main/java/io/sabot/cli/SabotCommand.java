@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = SabotVersion.class,
         description = "Runs streaming agents with supervision, resource limits, metrics and savepoints.",
-        subcommands = {GenerateCompletion.class},
+        subcommands = {WorkerCommand.class, GenerateCompletion.class},
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 the worker's root supervisor gave up.",
             "Options also come from SABOT_<OPTION> environment variables and the config file "
@@ -29,6 +29,22 @@ public final class SabotCommand {
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "Read option values from this properties file (default: $SABOT_HOME/sabot.properties).")
     java.nio.file.Path config;
+
+    private SabotHome home;
+
+    /**
+     * Sets the data directory resolved from the environment.
+     *
+     * @param value the data directory
+     */
+    void home(SabotHome value) {
+        this.home = value;
+    }
+
+    /** {@return the data directory} */
+    SabotHome home() {
+        return home;
+    }
 
     /** Picocli converter for {@link LogLevel}. */
     static final class LogLevelConverter implements picocli.CommandLine.ITypeConverter<LogLevel> {

@@ -112,6 +112,7 @@ public final class Worker implements AutoCloseable {
         String appId = Ids.requireValid("app id", model.appId());
         this.appDir = config.dataDir().resolve("apps").resolve(appId);
 
+        pluginProperties(config).forEach(System::setProperty);
         List<LoadedPlugin> plugins = PluginLoader.discover(loader);
         Injector injector = PluginLoader.createInjector(plugins, List.of());
         this.metrics = optional(injector, Key.get(Metrics.class)).orElse(Metrics.noop());
@@ -175,6 +176,31 @@ public final class Worker implements AutoCloseable {
         token.writeTo(appDir.resolve(TOKEN_FILE));
         Files.writeString(appDir.resolve(ADDRESS_FILE), "http://" + http.address().getAddress().getHostAddress()
                 + ":" + http.address().getPort() + "\n");
+    }
+
+    /**
+     * The plugin settings that follow from the worker's configuration. Plugin modules are created by
+     * {@link java.util.ServiceLoader} with no arguments and read their settings from {@code sabot.<plugin>.*} system
+     * properties (documented with each module); the worker sets these before it discovers them, so flags such as
+     * {@code --statsd} reach the metrics module. A property the user already set with {@code -D} is kept.
+     *
+     * @param config the worker's configuration
+     * @return property names and values
+     */
+    static Map<String, String> pluginProperties(WorkerConfig config) {
+        Map<String, String> props = new LinkedHashMap<>();
+        config.statsd().ifPresent(hostPort -> {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0 || colon == hostPort.length() - 1) {
+                throw new IllegalArgumentException("--statsd must be HOST:PORT, got '" + hostPort + "'");
+            }
+            props.put("sabot.metrics.statsd.host", hostPort.substring(0, colon));
+            props.put("sabot.metrics.statsd.port", hostPort.substring(colon + 1));
+        });
+        config.pushgateway().ifPresent(url -> props.put("sabot.metrics.pushgateway.url", url.toString()));
+        props.put("sabot.resources.interval", io.sabot.api.Durations.format(config.resourceInterval()));
+        props.keySet().removeIf(key -> System.getProperty(key) != null);
+        return props;
     }
 
     /**
