@@ -36,6 +36,7 @@ import io.sabot.runtime.http.JsonEndpoint;
 import io.sabot.runtime.http.WorkerHttpServer;
 import io.sabot.runtime.plugin.LoadedPlugin;
 import io.sabot.runtime.plugin.PluginLoader;
+import io.sabot.runtime.savepoint.CreatedSavepoint;
 import io.sabot.runtime.savepoint.SavepointManager;
 import io.sabot.runtime.savepoint.SavepointRestore;
 import io.sabot.api.savepoint.SavepointId;
@@ -163,12 +164,19 @@ public final class Worker implements AutoCloseable {
                 .adminToken(token)
                 .adminAction("checkpoint", params -> Map.of("checkpoint", checkpoint().get(
                         config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS).id()))
+                .adminAction("savepoint", params -> savepointSummary(savepoint(params.getOrDefault("description", ""))))
                 .adminAction("stop", params -> {
-                    boolean finalCheckpoint = Boolean.parseBoolean(params.getOrDefault("checkpoint",
-                            Boolean.toString(config.finalCheckpoint())));
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    boolean withSavepoint = Boolean.parseBoolean(params.getOrDefault("savepoint", "false"));
+                    if (withSavepoint) {
+                        result.putAll(savepointSummary(savepoint(params.getOrDefault("description", ""))));
+                    }
+                    boolean finalCheckpoint = !withSavepoint && Boolean.parseBoolean(params.getOrDefault(
+                            "checkpoint", Boolean.toString(config.finalCheckpoint())));
                     Thread stopper = new Thread(() -> stop(finalCheckpoint), "sabot-admin-stop");
                     stopper.start();
-                    return Map.of("stopping", true);
+                    result.put("stopping", true);
+                    return result;
                 });
         endpoints.forEach(httpBuilder::endpoint);
         this.http = httpBuilder.start();
@@ -509,6 +517,38 @@ public final class Worker implements AutoCloseable {
      */
     public CompletableFuture<SnapshotMetadata> checkpoint() {
         return coordinator.trigger();
+    }
+
+    /**
+     * Takes a fresh savepoint: a checkpoint now, then a savepoint made from it (hard links on the same
+     * filesystem, a server-side copy on S3). The savepoint never changes afterwards.
+     *
+     * @param description free text kept in the savepoint's metadata
+     * @return the savepoint
+     * @throws Exception if the checkpoint or the savepoint fails (one clear message)
+     */
+    public CreatedSavepoint savepoint(String description) throws Exception {
+        SnapshotMetadata checkpoint;
+        try {
+            checkpoint = checkpoint().get(config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("the checkpoint for the savepoint failed: " + e.getCause().getMessage(), e);
+        }
+        CreatedSavepoint created = SavepointManager.builder(savepointStore).metrics(metrics).build()
+                .createFromCheckpoint(checkpointStore, checkpoint.checkpointId(), description);
+        LOG.info("savepoint {} created from checkpoint {} ({} bytes, {})", created.id(), checkpoint.id(),
+                created.metadata().totalBytes(), created.copyMethod());
+        return created;
+    }
+
+    private static Map<String, Object> savepointSummary(CreatedSavepoint created) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("savepoint", created.id());
+        summary.put("checkpoint", created.metadata().checkpointId());
+        summary.put("bytes", created.metadata().totalBytes());
+        summary.put("copy", created.copyMethod().name());
+        summary.put("seconds", created.duration().toNanos() / 1e9);
+        return summary;
     }
 
     /**

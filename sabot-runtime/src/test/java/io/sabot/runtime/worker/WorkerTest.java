@@ -139,6 +139,35 @@ class WorkerTest {
     }
 
     @Test
+    void adminRequestsTakeASavepointAndStopWithOne() throws Exception {
+        Worker w = start(config().setting("count.end", "200").build());
+        await().atMost(WAIT).until(() -> CountingApp.count(key) == 200);
+        AdminToken token = AdminToken.readFrom(w.appDirectory().resolve(Worker.TOKEN_FILE));
+        HttpClient client = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + w.httpAddress().getPort();
+
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/savepoint"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> taken = client.send(HttpRequest.newBuilder(URI.create(base
+                + "/admin/savepoint?description=before%20upgrade")).header("Authorization", token.bearerHeader())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stopped = client.send(HttpRequest.newBuilder(URI.create(base
+                + "/admin/stop?savepoint=true")).header("Authorization", token.bearerHeader())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(taken.body()).contains("\"savepoint\" : \"sp-").contains("HARD_LINK");
+        assertThat(stopped.statusCode()).isEqualTo(200);
+        assertThat(stopped.body()).contains("\"stopping\" : true").contains("\"savepoint\" : \"sp-");
+        assertThat(w.exit().get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(WorkerExit.STOPPED);
+        try (SavepointStore savepoints = FsSavepointStore.open(w.appDirectory().resolve("savepoints"))) {
+            assertThat(SavepointManager.of(savepoints).list()).hasSize(2)
+                    .anyMatch(e -> e.metadata().orElseThrow().description().equals("before upgrade"));
+        }
+    }
+
+    @Test
     void badConfigurationFailsWithOneClearMessage() {
         assertThatThrownBy(() -> start(WorkerConfig.builder("com.example.Missing", home).httpPort(0).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown app class");
