@@ -44,7 +44,8 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, String userHome) {
         LogLevel level;
         try {
-            level = LogLevel.parse(optionValue(args, "-l", "--loglevel", env.getOrDefault("SABOT_LOGLEVEL", "INFO")));
+            level = LogLevel.parse(optionValue(args, "-l", "--loglevel",
+                    env.getOrDefault("SABOT_LOGLEVEL", runsWorker(args) ? "INFO" : "WARN")));
         } catch (IllegalArgumentException e) {
             err.println("sabot: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -90,6 +91,9 @@ public final class Main {
         SabotCommand root = new SabotCommand();
         root.home(home);
         CommandLine cli = new CommandLine(root);
+        cli.addSubcommand("savepoint-create", new SavepointCommands.Create());
+        cli.addSubcommand("savepoint-list", new SavepointCommands.ListCommand());
+        cli.addSubcommand("savepoint-restore", new SavepointCommands.Restore());
         cli.setDefaultValueProvider(new ConfigDefaults(env, file));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
@@ -123,6 +127,19 @@ public final class Main {
             }
         }
         return fallback;
+    }
+
+    /** The worker logs its progress at INFO; the other commands print results and log only warnings by default. */
+    private static boolean runsWorker(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-l") || a.equals("--loglevel") || a.equals("--config")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a.equals("worker");
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

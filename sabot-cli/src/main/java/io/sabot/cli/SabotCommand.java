@@ -12,7 +12,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = SabotVersion.class,
         description = "Runs streaming agents with supervision, resource limits, metrics and savepoints.",
-        subcommands = {WorkerCommand.class, GenerateCompletion.class},
+        subcommands = {WorkerCommand.class, SavepointCommands.class, StatusCommand.class, StopCommand.class,
+            ResourcesCommand.class,
+            GenerateCompletion.class},
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error, 3 the worker's root supervisor gave up.",
             "Options also come from SABOT_<OPTION> environment variables and the config file "

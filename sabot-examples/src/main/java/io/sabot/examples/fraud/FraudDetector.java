@@ -15,6 +15,8 @@ import java.util.function.DoubleSupplier;
  */
 public final class FraudDetector implements Agent<Transaction> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FraudDetector.class);
+
     /** The name of the map state of per-card stats. */
     public static final String CARDS_STATE = "cards";
     /** The name of the value state counting processed transactions. */
@@ -47,6 +49,8 @@ public final class FraudDetector implements Agent<Transaction> {
     public void run(AgentStream<Transaction> stream, AgentContext context) throws Exception {
         MapState<String, CardStats> cards = context.mapState(CARDS_STATE, String.class, CardStats.class);
         ValueState<Long> processed = context.valueState(PROCESSED_STATE, Long.class);
+        LOG.info("detector starts with {} transactions processed and {} cards known", processed.valueOr(0L),
+                cards.size());
         for (Transaction t : stream) {
             if (faultRate > 0 && random.getAsDouble() < faultRate) {
                 throw new InjectedFault(t.id());
