@@ -135,6 +135,26 @@ class SavepointManagerTest {
     }
 
     @Test
+    void readsAStreamedCopyBackWhenStoresOfOneKindCouldNotCopyNatively() throws IOException {
+        TestCheckpoints.write(checkpoints, 1, 3000);
+        SavepointManager sameKind = SavepointManager.builder(new StreamingStore(savepoints)).metrics(metrics).build();
+        CreatedSavepoint created = sameKind.createFromLatestCheckpoint(new StreamingStore(checkpoints), "");
+        assertThat(created.copyMethod()).isEqualTo(CopyMethod.STREAM);
+        assertThat(manager.verify(created.id()).ok()).isTrue();
+
+        byte[] bad = TestCheckpoints.state(checkpoints, 1, "enrich");
+        bad[0] ^= 1;
+        checkpoints.put("chk-1/enrich.state", bad, PutMode.OVERWRITE);
+        assertThatThrownBy(() -> sameKind.createFromLatestCheckpoint(new StreamingStore(checkpoints), ""))
+                .isInstanceOf(SavepointException.class).hasMessageContaining("'enrich.state'")
+                .hasMessageContaining("crc32c");
+        SavepointManager unchecked = SavepointManager.builder(savepoints).checksumStreamCopies(false).build();
+        String id = unchecked.createFromLatestCheckpoint(new StreamingStore(checkpoints), "").id();
+        assertThat(manager.verify(id).problems()).singleElement().asString().contains("'enrich.state' has crc32c");
+        assertThat(manager.list()).hasSize(2);
+    }
+
+    @Test
     void saysClearlyWhenThereIsNoCheckpoint() throws IOException {
         assertThatThrownBy(() -> manager.createFromLatestCheckpoint(checkpoints, ""))
                 .isInstanceOf(SavepointException.class)
