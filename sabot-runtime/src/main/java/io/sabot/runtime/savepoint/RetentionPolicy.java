@@ -29,14 +29,15 @@ public record RetentionPolicy(OptionalInt keepLast, Optional<Duration> olderThan
         Objects.requireNonNull(keepLast, "keepLast");
         Objects.requireNonNull(olderThan, "olderThan");
         if (keepLast.isEmpty() && olderThan.isEmpty()) {
-            throw new IllegalArgumentException("a retention policy needs --keep-last N, --older-than DURATION or both;"
-                    + " to delete every savepoint, delete them one by one");
+            throw new IllegalArgumentException("a retention policy needs a number of savepoints to keep, a maximum "
+                    + "age, or both; to delete every savepoint, delete them one by one");
         }
         if (keepLast.isPresent() && keepLast.getAsInt() < 0) {
-            throw new IllegalArgumentException("keep-last must be zero or more, got " + keepLast.getAsInt());
+            throw new IllegalArgumentException("the number of savepoints to keep must be zero or more, got "
+                    + keepLast.getAsInt());
         }
         if (olderThan.isPresent() && olderThan.get().isNegative()) {
-            throw new IllegalArgumentException("older-than must not be negative, got " + olderThan.get());
+            throw new IllegalArgumentException("the retention age must not be negative, got " + olderThan.get());
         }
     }
 

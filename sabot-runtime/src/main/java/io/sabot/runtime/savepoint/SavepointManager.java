@@ -174,11 +174,17 @@ public final class SavepointManager {
         String source = checkpoint.id() + "/";
         Set<CopyMethod> methods = EnumSet.noneOf(CopyMethod.class);
         boolean committed = false;
+        // A store copies natively (hard link, server-side) only from a store of its own kind; from any other kind it
+        // streams, and then the bytes are checksummed as they are read instead of reading the copy back.
+        ChecksummingSource checked = store.getClass() == checkpointStore.getClass()
+                ? null : new ChecksummingSource(checkpointStore);
         try {
             for (SnapshotFile file : checkpoint.files()) {
-                CopyMethod method = store.copyFrom(checkpointStore, source + file.path(), prefix + file.path());
+                CopyMethod method = store.copyFrom(checked == null ? checkpointStore : checked,
+                        source + file.path(), prefix + file.path());
                 methods.add(method);
-                checkCopy(id, file, method, checkpoint);
+                checkCopy(id, file, method, checkpoint,
+                        checked == null ? Optional.empty() : checked.digestOf(source + file.path()));
             }
             SnapshotMetadata metadata = new SnapshotMetadata(SnapshotMetadata.FORMAT_VERSION, SnapshotKind.SAVEPOINT,
                     id.value(), checkpoint.appId(), createdAt, description, checkpoint.checkpointId(),
@@ -211,8 +217,8 @@ public final class SavepointManager {
         }
     }
 
-    private void checkCopy(SavepointId id, SnapshotFile file, CopyMethod method, SnapshotMetadata checkpoint)
-            throws IOException {
+    private void checkCopy(SavepointId id, SnapshotFile file, CopyMethod method, SnapshotMetadata checkpoint,
+                           Optional<Crc32cDigest> streamed) throws IOException {
         String key = id.value() + "/" + file.path();
         Optional<StoredObject> copied = store.stat(key);
         if (copied.isEmpty() || copied.get().size() != file.size()) {
@@ -222,8 +228,12 @@ public final class SavepointManager {
         }
         if (method == CopyMethod.STREAM && checksumStreamCopies) {
             Crc32cDigest digest;
-            try (InputStream in = store.open(key)) {
-                digest = Crc32cDigest.of(in);
+            if (streamed.isPresent() && streamed.get().size() == file.size()) {
+                digest = streamed.get();
+            } else {
+                try (InputStream in = store.open(key)) {
+                    digest = Crc32cDigest.of(in);
+                }
             }
             if (!digest.crc32c().equals(file.crc32c())) {
                 throw new SavepointException("copying '" + file.path() + "' of checkpoint " + checkpoint.id()
@@ -740,10 +750,12 @@ public final class SavepointManager {
         }
 
         /**
-         * Whether a file copied by streaming (not a hard link or server-side copy) is read back and its CRC32C
-         * compared with the checkpoint's metadata. Sizes are always compared.
+         * Whether a file copied by streaming (not a hard link or server-side copy) has its CRC32C compared with the
+         * checkpoint's metadata. From a store of another kind the bytes are checksummed as they stream (no extra
+         * read); between stores of one kind that had to stream (a filesystem store across devices) the copy is
+         * read back. Sizes are always compared.
          *
-         * @param check default true; false makes streamed creations faster (a later verify still checks)
+         * @param check default true; false skips the checksum (a later verify still checks)
          * @return this builder
          */
         public Builder checksumStreamCopies(boolean check) {

@@ -81,7 +81,8 @@ class SavepointCrashSafetyTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 // Skipping bytecode verification of the class path roughly halves start-up on a loaded machine.
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-BytecodeVerificationRemote",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), SavepointCreatorMain.class.getName(),
                 checkpointDir.toString(), savepointDir.toString())
@@ -106,7 +107,8 @@ class SavepointCrashSafetyTest {
         Map<String, Set<String>> expected = new HashMap<>();
         for (SavepointEntry entry : listed) {
             SnapshotMetadata m = entry.metadata().orElseThrow();
-            Set<String> files = m.files().stream().map(SnapshotFile::path).collect(Collectors.toCollection(HashSet::new));
+            Set<String> files = m.files().stream().map(SnapshotFile::path)
+                    .collect(Collectors.toCollection(HashSet::new));
             files.add(SnapshotMetadata.METADATA_FILE);
             expected.put(m.id(), files);
         }

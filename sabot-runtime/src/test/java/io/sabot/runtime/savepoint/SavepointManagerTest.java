@@ -68,7 +68,8 @@ class SavepointManagerTest {
 
         assertThat(created.copyMethod()).isEqualTo(CopyMethod.HARD_LINK);
         SnapshotMetadata m = created.metadata();
-        assertThat(SavepointId.parse(m.id()).createdAt()).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(SavepointId.parse(m.id()).createdAt())
+                .isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         assertThat(m.kind()).isEqualTo(SnapshotKind.SAVEPOINT);
         assertThat(m.checkpointId()).isEqualTo(2);
         assertThat(m.description()).isEqualTo("before upgrade");
@@ -77,7 +78,8 @@ class SavepointManagerTest {
         assertThat(m.files()).isEqualTo(chk2.files());
         assertThat(m.sourcePositions()).isEqualTo(chk2.sourcePositions());
         assertThat(manager.show(m.id())).isEqualTo(m);
-        assertThat(savepoints.read(m.id() + "/detect.state")).isEqualTo(TestCheckpoints.state(checkpoints, 2, "detect"));
+        assertThat(savepoints.read(m.id() + "/detect.state"))
+                .isEqualTo(TestCheckpoints.state(checkpoints, 2, "detect"));
         assertThat(Files.isSameFile(dir.resolve("savepoints").resolve(m.id()).resolve("detect.state"),
                 dir.resolve("checkpoints/chk-2/detect.state"))).isTrue();
 
@@ -132,6 +134,26 @@ class SavepointManagerTest {
         assertThat(manager.list()).isEmpty();
         assertThat(savepoints.list("")).isEmpty();
         assertThat(metrics.count(StandardMetrics.SAVEPOINTS, "failed")).isEqualTo(2);
+    }
+
+    @Test
+    void readsAStreamedCopyBackWhenStoresOfOneKindCouldNotCopyNatively() throws IOException {
+        TestCheckpoints.write(checkpoints, 1, 3000);
+        SavepointManager sameKind = SavepointManager.builder(new StreamingStore(savepoints)).metrics(metrics).build();
+        CreatedSavepoint created = sameKind.createFromLatestCheckpoint(new StreamingStore(checkpoints), "");
+        assertThat(created.copyMethod()).isEqualTo(CopyMethod.STREAM);
+        assertThat(manager.verify(created.id()).ok()).isTrue();
+
+        byte[] bad = TestCheckpoints.state(checkpoints, 1, "enrich");
+        bad[0] ^= 1;
+        checkpoints.put("chk-1/enrich.state", bad, PutMode.OVERWRITE);
+        assertThatThrownBy(() -> sameKind.createFromLatestCheckpoint(new StreamingStore(checkpoints), ""))
+                .isInstanceOf(SavepointException.class).hasMessageContaining("'enrich.state'")
+                .hasMessageContaining("crc32c");
+        SavepointManager unchecked = SavepointManager.builder(savepoints).checksumStreamCopies(false).build();
+        String id = unchecked.createFromLatestCheckpoint(new StreamingStore(checkpoints), "").id();
+        assertThat(manager.verify(id).problems()).singleElement().asString().contains("'enrich.state' has crc32c");
+        assertThat(manager.list()).hasSize(2);
     }
 
     @Test
@@ -245,7 +267,7 @@ class SavepointManagerTest {
     @Test
     void retentionPolicyRejectsNonsense() {
         assertThatThrownBy(() -> new RetentionPolicy(java.util.OptionalInt.empty(), Optional.empty()))
-                .hasMessageContaining("needs --keep-last N, --older-than DURATION or both");
+                .hasMessageContaining("needs a number of savepoints to keep, a maximum age, or both");
         assertThatThrownBy(() -> RetentionPolicy.keepLast(-1)).hasMessageContaining("zero or more");
         assertThatThrownBy(() -> RetentionPolicy.olderThan(Duration.ofSeconds(-1)))
                 .hasMessageContaining("must not be negative");
@@ -287,7 +309,8 @@ class SavepointManagerTest {
             assertThat(restore.metadata().checkpointId()).isEqualTo(4);
             assertThat(restore.agentState("detect")).contains(TestCheckpoints.state(checkpoints, 4, "detect"));
             assertThat(restore.agentState("no-such-agent")).isEmpty();
-            assertThat(restore.sourcePosition("transactions")).contains(new SourcePosition(400, Map.of("file", "tx.csv")));
+            assertThat(restore.sourcePosition("transactions"))
+                    .contains(new SourcePosition(400, Map.of("file", "tx.csv")));
             assertThat(restore.sourcePosition("other")).isEmpty();
             try (InputStream in = restore.openFile("enrich.state")) {
                 assertThat(in.readAllBytes()).hasSize((int) chk.files().get(2).size());
@@ -320,7 +343,8 @@ class SavepointManagerTest {
         assertThat(SavepointManager.of(moved).verify(id).ok()).isTrue();
         assertThat(manager.list()).isEmpty();
         assertThatThrownBy(() -> SavepointManager.openForRestore(elsewhere.toUri(), new FsSavepointStoreProvider(),
-                Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not end in a savepoint id");
+                Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not end in a savepoint id");
         assertThatThrownBy(() -> SavepointManager.openForRestore(
                 java.net.URI.create(elsewhere.resolve("sp-20261203-101010-000-00000000").toString()),
                 new FsSavepointStoreProvider(), Map.of())).isInstanceOf(SavepointNotFoundException.class);
