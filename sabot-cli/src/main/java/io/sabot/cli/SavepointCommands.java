@@ -2,6 +2,7 @@ package io.sabot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sabot.api.Durations;
+import io.sabot.api.savepoint.SavepointId;
 import io.sabot.api.savepoint.SavepointStore;
 import io.sabot.api.savepoint.SnapshotMetadata;
 import io.sabot.runtime.savepoint.CleanupResult;
@@ -199,6 +200,7 @@ public final class SavepointCommands {
 
         @Override
         int run() throws Exception {
+            SavepointId.parse(id);
             AppContext app = context(false);
             try (SavepointStore store = app.open(app.savepointLocation(), "savepoint")) {
                 SnapshotMetadata m = SavepointManager.of(store).show(id);
@@ -232,6 +234,7 @@ public final class SavepointCommands {
 
         @Override
         int run() throws Exception {
+            SavepointId.parse(id);
             AppContext app = context(true);
             if (app.worker().filter(WorkerClient::isReachable).isPresent()) {
                 throw new CliException(ExitCodes.FAILURE, "a worker of app '" + app.appId() + "' is running; stop "
@@ -261,6 +264,7 @@ public final class SavepointCommands {
 
         @Override
         int run() throws Exception {
+            SavepointId.parse(id);
             AppContext app = context(false);
             try (SavepointStore store = app.open(app.savepointLocation(), "savepoint")) {
                 SavepointManager.of(store).delete(id);
@@ -279,6 +283,7 @@ public final class SavepointCommands {
 
         @Override
         int run() throws Exception {
+            ids.forEach(SavepointId::parse);
             AppContext app = context(false);
             try (SavepointStore store = app.open(app.savepointLocation(), "savepoint")) {
                 SavepointManager manager = SavepointManager.of(store);

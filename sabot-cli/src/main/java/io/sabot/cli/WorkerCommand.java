@@ -121,7 +121,12 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WorkerConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
-        Worker worker = Worker.start(config, Thread.currentThread().getContextClassLoader());
+        Worker worker;
+        try {
+            worker = Worker.start(config, Thread.currentThread().getContextClassLoader());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
         Thread hook = new Thread(() -> {
             worker.stop(config.finalCheckpoint());
             System.out.flush();

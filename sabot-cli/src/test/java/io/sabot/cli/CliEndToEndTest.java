@@ -1,0 +1,191 @@
+package io.sabot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sabot command as a user runs it: real worker processes, real HTTP, real savepoints on disk. */
+class CliEndToEndTest {
+
+    private static final String APP = "io.sabot.examples.fraud.FraudApp";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path home;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    private record Done(int exit, String out, String err) {
+    }
+
+    private ProcessBuilder builder(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("SABOT_HOME", home.toString());
+        return pb;
+    }
+
+    private Process start(Path log, String... args) throws IOException {
+        ProcessBuilder pb = builder(args).redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    private Done run(String... args) throws Exception {
+        File out = Files.createTempFile(home, "out", ".txt").toFile();
+        File err = Files.createTempFile(home, "err", ".txt").toFile();
+        Process p = builder(args).redirectOutput(out).redirectError(err).start();
+        processes.add(p);
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("sabot %s finished", String.join(" ", args)).isTrue();
+        return new Done(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    }
+
+    private Path appDir() {
+        return home.resolve("apps/fraud-app");
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newHttpClient();
+        await().atMost(WAIT).ignoreExceptions().until(() -> {
+            String address = Files.readString(appDir().resolve("worker.address")).trim();
+            return client.send(HttpRequest.newBuilder(URI.create(address + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        });
+    }
+
+    private static String savepointId(String text) {
+        Matcher m = Pattern.compile("sp-\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{8}").matcher(text);
+        assertThat(m.find()).as("a savepoint id in: %s", text).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void theUpgradeFlowCarriesTheDetectorsStateOver() throws Exception {
+        Path log1 = home.resolve("worker1.log");
+        Process worker = start(log1, "worker", "-A", APP, "--metrics-port", "0", "--checkpoint-interval", "1s",
+                "--set", "fraud.rate=1000");
+        awaitReady();
+
+        Done created = run("savepoint", "create", "-A", APP, "-d", "first");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("created fresh by the running worker");
+
+        Done status = run("status", "-A", APP);
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("detector", "transactions-source", "RUNNING");
+
+        Done stopped = run("stop", "-A", APP, "--savepoint", "-d", "before upgrade");
+        assertThat(stopped.exit()).as(stopped.err()).isZero();
+        String id = savepointId(stopped.out());
+        assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(worker.exitValue()).isZero();
+
+        Done list = run("savepoint", "list", "-A", APP, "--json");
+        JsonNode listed = Json.MAPPER.readTree(list.out());
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(1).path("id").asText()).isEqualTo(id);
+
+        Path log2 = home.resolve("worker2.log");
+        Process next = start(log2, "worker", "-A", APP, "--metrics-port", "0", "--from-savepoint", id);
+        await().atMost(WAIT).until(() -> Files.readString(log2).contains("detector starts with"));
+        Matcher resumed = Pattern.compile("detector starts with (\\d+) transactions processed")
+                .matcher(Files.readString(log2));
+        assertThat(resumed.find()).isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).isPositive();
+        awaitReady();
+        next.destroy();
+        assertThat(next.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(next.exitValue()).as("exit code after SIGTERM").isZero();
+        assertThat(Files.readString(log2)).contains("final checkpoint");
+
+        assertThat(run("savepoint", "verify", "-A", APP).exit()).isZero();
+        assertThat(run("savepoint", "delete", "-A", APP, id).exit()).isZero();
+        Done after = run("savepoint", "show", "-A", APP, id);
+        assertThat(after.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(after.err().strip()).startsWith("sabot: no savepoint " + id);
+    }
+
+    @Test
+    void aWorkerWhoseSupervisorGivesUpExitsWithItsOwnCode() throws Exception {
+        Done done = run("worker", "-A", APP, "--metrics-port", "0", "--set", "fraud.fault-rate=0.5",
+                "--restart-intensity", "1", "--restart-period", "1m");
+
+        assertThat(done.exit()).isEqualTo(ExitCodes.SUPERVISOR_GAVE_UP);
+        assertThat(done.err()).contains("sabot: the worker's root supervisor gave up");
+    }
+
+    @Test
+    void theOriginalAliasesWorkWithTheOriginalFlags() throws Exception {
+        Path log = home.resolve("worker.log");
+        Process worker = start(log, "worker", "-A", APP, "--metrics-port", "0", "--set", "fraud.rate=1000");
+        awaitReady();
+        assertThat(run("stop", "-A", APP).exit()).isZero();
+        assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String dir = home.resolve("elsewhere").toString();
+        Files.createDirectories(Path.of(dir));
+
+        Done created = run("savepoint-create", "-A", APP, "--description", "Before upgrade", "--savepoint-dir", dir);
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("from retained checkpoint");
+        String id = savepointId(created.out());
+        Done listed = run("savepoint-list", "--savepoint-dir", dir);
+        assertThat(listed.out()).contains(id, "Before upgrade");
+        Done restored = run("savepoint-restore", id, "-A", APP, "--savepoint-dir", dir);
+        assertThat(restored.exit()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("restored as checkpoint").contains("--recover");
+    }
+
+    @Test
+    void badInputGetsOneClearLineAndANonZeroCode() throws Exception {
+        Done unknownApp = run("worker", "-A", "com.example.NoSuchApp", "--metrics-port", "0");
+        assertThat(unknownApp.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownApp.err().strip()).isEqualTo("sabot: unknown app class 'com.example.NoSuchApp': it is "
+                + "not on the class path (check the name, and that the app's jar is on the class path)");
+
+        Done unknownStrategy = run("worker", "-A", APP, "--metrics-port", "0", "--supervision", "one_for_none");
+        assertThat(unknownStrategy.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownStrategy.err().lines().filter(l -> l.startsWith("sabot:")).toList()).singleElement()
+                .asString().contains("one_for_none");
+
+        Done badDuration = run("worker", "-A", APP, "--checkpoint-interval", "soon");
+        assertThat(badDuration.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badDuration.err()).contains("invalid duration 'soon'");
+
+        Done noWorker = run("status", "-A", APP);
+        assertThat(noWorker.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(noWorker.err().strip()).startsWith("sabot: no worker of app 'fraud-app' is running");
+
+        Done badId = run("savepoint", "show", "-A", APP, "../etc/passwd");
+        assertThat(badId.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badId.err().strip()).startsWith("sabot: invalid savepoint id");
+        assertThat(badId.err()).doesNotContain("Exception");
+    }
+}
