@@ -22,9 +22,10 @@ import picocli.CommandLine.ScopeType;
 public final class SabotCommand {
 
     /** How much to log, and whether errors show stack traces. */
-    @Option(names = {"-l", "--loglevel"}, scope = ScopeType.INHERIT, defaultValue = "INFO",
+    @Option(names = {"-l", "--loglevel"}, scope = ScopeType.INHERIT,
             converter = LogLevelConverter.class, paramLabel = "LEVEL",
-            description = "DEBUG, INFO, WARN or ERROR (default: ${DEFAULT-VALUE}). DEBUG adds stack traces to errors.")
+            description = "DEBUG, INFO, WARN or ERROR (default: INFO for worker, WARN for the other commands). "
+                    + "DEBUG adds stack traces to errors.")
     LogLevel logLevel = LogLevel.INFO;
 
     /** A config file to read option values from. */

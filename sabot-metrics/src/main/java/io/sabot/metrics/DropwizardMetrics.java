@@ -70,12 +70,12 @@ public final class DropwizardMetrics implements Metrics {
                 : () -> new RecentValuesReservoir(reservoirSize);
     }
 
-    /** @return a facade on a new registry with the defaults of {@link Builder} */
+    /** {@return a facade on a new registry with the defaults of {@link Builder}} */
     public static DropwizardMetrics create() {
         return builder().build();
     }
 
-    /** @return a builder with the documented defaults */
+    /** {@return a builder with the documented defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -90,7 +90,7 @@ public final class DropwizardMetrics implements Metrics {
         return registry;
     }
 
-    /** @return the default cap on label sets per metric */
+    /** {@return the default cap on label sets per metric} */
     public int maxSeriesPerMetric() {
         return maxSeriesPerMetric;
     }
@@ -321,7 +321,7 @@ public final class DropwizardMetrics implements Metrics {
             return this;
         }
 
-        /** @return the facade */
+        /** {@return the facade} */
         public DropwizardMetrics build() {
             return new DropwizardMetrics(this);
         }

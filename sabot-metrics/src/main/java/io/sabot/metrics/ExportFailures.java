@@ -51,12 +51,12 @@ final class ExportFailures {
         }
     }
 
-    /** @return whether the last attempt failed */
+    /** {@return whether the last attempt failed} */
     boolean failing() {
         return failing.get();
     }
 
-    /** @return failures counted since this object was made */
+    /** {@return failures counted since this object was made} */
     long count() {
         return failures.count();
     }

@@ -38,7 +38,7 @@ final class ExportSchedule {
         this.log = log;
     }
 
-    /** @return the time between runs */
+    /** {@return the time between runs} */
     Duration interval() {
         return interval;
     }
@@ -79,7 +79,7 @@ final class ExportSchedule {
         }
     }
 
-    /** @return whether {@link #start(Runnable)} was called */
+    /** {@return whether {@link #start(Runnable)} was called} */
     synchronized boolean started() {
         return future != null;
     }

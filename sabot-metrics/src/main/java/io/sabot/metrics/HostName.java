@@ -9,7 +9,7 @@ final class HostName {
     private HostName() {
     }
 
-    /** @return the local host's name, or {@code localhost} if it cannot be found */
+    /** {@return the local host's name, or {@code localhost} if it cannot be found} */
     static String local() {
         String fromEnv = System.getenv("HOSTNAME");
         if (fromEnv != null && !fromEnv.isBlank()) {

@@ -29,12 +29,12 @@ final class LabelKey {
         return new LabelKey(values, Arrays.hashCode(values));
     }
 
-    /** @return a key holding its own copy of the values, safe to store */
+    /** {@return a key holding its own copy of the values, safe to store} */
     LabelKey detach() {
         return new LabelKey(values.clone(), hash);
     }
 
-    /** @return the values as an immutable list */
+    /** {@return the values as an immutable list} */
     List<String> toList() {
         return List.of(values);
     }

@@ -37,7 +37,7 @@ final class MetricFamily {
         this.maxSeries = maxSeries;
     }
 
-    /** @return the metric */
+    /** {@return the metric} */
     MetricDescriptor descriptor() {
         return descriptor;
     }
@@ -133,12 +133,12 @@ final class MetricFamily {
         return removed;
     }
 
-    /** @return how many series the family holds */
+    /** {@return how many series the family holds} */
     int size() {
         return series.size();
     }
 
-    /** @return the family's current values, series ordered by label values */
+    /** {@return the family's current values, series ordered by label values} */
     MetricsSnapshot.Family snapshot() {
         List<SeriesHandle> handles = new ArrayList<>(series.values());
         if (descriptor.labelNames().size() == 1) {

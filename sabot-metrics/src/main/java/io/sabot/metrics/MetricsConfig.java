@@ -70,12 +70,12 @@ public final class MetricsConfig {
         this.statsdInterval = b.statsdInterval;
     }
 
-    /** @return the defaults */
+    /** {@return the defaults} */
     public static MetricsConfig defaults() {
         return builder().build();
     }
 
-    /** @return a builder with the defaults */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -147,62 +147,62 @@ public final class MetricsConfig {
         return b.build();
     }
 
-    /** @return the cap on label sets per metric */
+    /** {@return the cap on label sets per metric} */
     public int maxSeriesPerMetric() {
         return maxSeriesPerMetric;
     }
 
-    /** @return whether {@code /metrics} is served */
+    /** {@return whether {@code /metrics} is served} */
     public boolean prometheusEnabled() {
         return prometheusEnabled;
     }
 
-    /** @return the Pushgateway's URL, if pushing is on */
+    /** {@return the Pushgateway's URL, if pushing is on} */
     public Optional<URI> pushgatewayUrl() {
         return Optional.ofNullable(pushgatewayUrl);
     }
 
-    /** @return the Pushgateway job label */
+    /** {@return the Pushgateway job label} */
     public String pushgatewayJob() {
         return pushgatewayJob;
     }
 
-    /** @return the Pushgateway instance label, or empty for this host's name */
+    /** {@return the Pushgateway instance label, or empty for this host's name} */
     public Optional<String> pushgatewayInstance() {
         return Optional.ofNullable(pushgatewayInstance);
     }
 
-    /** @return the extra Pushgateway grouping labels */
+    /** {@return the extra Pushgateway grouping labels} */
     public Map<String, String> pushgatewayLabels() {
         return pushgatewayLabels;
     }
 
-    /** @return the time between pushes */
+    /** {@return the time between pushes} */
     public Duration pushgatewayInterval() {
         return pushgatewayInterval;
     }
 
-    /** @return the StatsD host, if sending to StatsD is on */
+    /** {@return the StatsD host, if sending to StatsD is on} */
     public Optional<String> statsdHost() {
         return Optional.ofNullable(statsdHost);
     }
 
-    /** @return the StatsD UDP port */
+    /** {@return the StatsD UDP port} */
     public int statsdPort() {
         return statsdPort;
     }
 
-    /** @return the StatsD bucket prefix; empty for none */
+    /** {@return the StatsD bucket prefix; empty for none} */
     public String statsdPrefix() {
         return statsdPrefix;
     }
 
-    /** @return the time between StatsD sends */
+    /** {@return the time between StatsD sends} */
     public Duration statsdInterval() {
         return statsdInterval;
     }
 
-    /** @return a new Pushgateway exporter from these settings, if a URL is set */
+    /** {@return a new Pushgateway exporter from these settings, if a URL is set} */
     public Optional<PushgatewayExporter> newPushgatewayExporter() {
         if (pushgatewayUrl == null) {
             return Optional.empty();
@@ -216,7 +216,7 @@ public final class MetricsConfig {
         return Optional.of(b.build());
     }
 
-    /** @return a new StatsD exporter from these settings, if a host is set */
+    /** {@return a new StatsD exporter from these settings, if a host is set} */
     public Optional<StatsdExporter> newStatsdExporter() {
         if (statsdHost == null) {
             return Optional.empty();
@@ -408,7 +408,7 @@ public final class MetricsConfig {
             return this;
         }
 
-        /** @return the settings */
+        /** {@return the settings} */
         public MetricsConfig build() {
             return new MetricsConfig(this);
         }

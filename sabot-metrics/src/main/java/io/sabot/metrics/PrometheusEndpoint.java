@@ -35,13 +35,13 @@ public final class PrometheusEndpoint implements HttpEndpoint {
         this.collector = new MetricsCollector(Objects.requireNonNull(metrics, "metrics"));
     }
 
-    /** @return {@value #PATH} */
+    /** {@return {@value #PATH}} */
     @Override
     public String path() {
         return PATH;
     }
 
-    /** @return {@code text/plain; version=0.0.4; charset=utf-8} */
+    /** {@return {@code text/plain; version=0.0.4; charset=utf-8}} */
     @Override
     public String contentType() {
         return TextFormat.CONTENT_TYPE_004;

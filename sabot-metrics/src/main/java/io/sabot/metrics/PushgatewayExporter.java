@@ -99,12 +99,12 @@ public final class PushgatewayExporter implements MetricsExporter {
         return name;
     }
 
-    /** @return the job label of the pushed group */
+    /** {@return the job label of the pushed group} */
     public String job() {
         return job;
     }
 
-    /** @return the grouping key: {@code instance} and the extra labels */
+    /** {@return the grouping key: {@code instance} and the extra labels} */
     public Map<String, String> groupingKey() {
         return groupingKey;
     }
@@ -286,7 +286,7 @@ public final class PushgatewayExporter implements MetricsExporter {
             return this;
         }
 
-        /** @return the exporter */
+        /** {@return the exporter} */
         public PushgatewayExporter build() {
             return new PushgatewayExporter(this);
         }

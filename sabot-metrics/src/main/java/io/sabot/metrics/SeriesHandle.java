@@ -25,16 +25,16 @@ sealed interface SeriesHandle
     /** The quantiles reported for timers and histograms. */
     double[] QUANTILES = {0.5, 0.9, 0.99};
 
-    /** @return the series' label values */
+    /** {@return the series' label values} */
     List<String> labelValues();
 
-    /** @return the name under which the Dropwizard metric is registered */
+    /** {@return the name under which the Dropwizard metric is registered} */
     String dropwizardName();
 
-    /** @return the Dropwizard metric behind this series (this object) */
+    /** {@return the Dropwizard metric behind this series (this object)} */
     com.codahale.metrics.Metric dropwizardMetric();
 
-    /** @return this series' current value */
+    /** {@return this series' current value} */
     MetricsSnapshot.Series snapshot();
 
     /**

@@ -295,7 +295,7 @@ public final class StatsdExporter implements MetricsExporter {
             return this;
         }
 
-        /** @return the exporter */
+        /** {@return the exporter} */
         public StatsdExporter build() {
             return new StatsdExporter(this);
         }

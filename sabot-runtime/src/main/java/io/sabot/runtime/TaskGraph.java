@@ -71,22 +71,22 @@ public final class TaskGraph {
         return new TaskGraph(Objects.requireNonNull(model, "model"), Objects.requireNonNull(services, "services"));
     }
 
-    /** @return the app */
+    /** {@return the app} */
     public AppModel model() {
         return model;
     }
 
-    /** @return the channels by name */
+    /** {@return the channels by name} */
     public Map<String, Channel<?>> channels() {
         return java.util.Collections.unmodifiableMap(channels);
     }
 
-    /** @return the source tasks, in declaration order */
+    /** {@return the source tasks, in declaration order} */
     public List<SourceTask> sources() {
         return List.copyOf(sources.values());
     }
 
-    /** @return the agent tasks, in declaration order */
+    /** {@return the agent tasks, in declaration order} */
     public List<AgentTask> agents() {
         return List.copyOf(agents.values());
     }
@@ -184,7 +184,7 @@ public final class TaskGraph {
         return resetChannels(inputs);
     }
 
-    /** @return every source and agent, for the resource monitor */
+    /** {@return every source and agent, for the resource monitor} */
     public MonitoredAgents monitoredAgents() {
         List<MonitoredAgent> all = new ArrayList<>(sources.values());
         all.addAll(agents.values());

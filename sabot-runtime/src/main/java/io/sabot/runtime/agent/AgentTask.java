@@ -91,7 +91,7 @@ public final class AgentTask extends TaskBase {
         return abortedUpTo;
     }
 
-    /** @return true once all inputs ended and the body returned */
+    /** {@return true once all inputs ended and the body returned} */
     public boolean isFinished() {
         synchronized (lock) {
             return finished;

@@ -62,14 +62,14 @@ public final class SourceTask extends TaskBase {
         return new Runner();
     }
 
-    /** @return true once the source was exhausted and its end of stream sent */
+    /** {@return true once the source was exhausted and its end of stream sent} */
     public boolean isFinished() {
         synchronized (lock) {
             return finished;
         }
     }
 
-    /** @return the position recorded when the source was exhausted, if it was */
+    /** {@return the position recorded when the source was exhausted, if it was} */
     public Optional<SourcePosition> finalPosition() {
         synchronized (lock) {
             return Optional.ofNullable(finalPosition);
@@ -209,7 +209,7 @@ public final class SourceTask extends TaskBase {
         }
     }
 
-    /** @return a copy of the barrier ids waiting to be injected, for tests and status */
+    /** {@return a copy of the barrier ids waiting to be injected, for tests and status} */
     List<Long> pendingBarriers() {
         return new ArrayList<>(barriers);
     }

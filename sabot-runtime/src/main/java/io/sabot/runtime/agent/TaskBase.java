@@ -44,12 +44,12 @@ public abstract class TaskBase implements MonitoredAgent, CheckpointParticipant 
         return id;
     }
 
-    /** @return a factory creating a fresh runner of this task at each (re)start, for its supervisor */
+    /** {@return a factory creating a fresh runner of this task at each (re)start, for its supervisor} */
     public ChildFactory childFactory() {
         return args -> newChild();
     }
 
-    /** @return a fresh runner of this task; each is run once, on its own thread */
+    /** {@return a fresh runner of this task; each is run once, on its own thread} */
     public abstract Child newChild();
 
     /**
@@ -93,27 +93,27 @@ public abstract class TaskBase implements MonitoredAgent, CheckpointParticipant 
         services.acks().taskFailed(id, cause);
     }
 
-    /** @return how many times this task was restarted; 0 while on its first run */
+    /** {@return how many times this task was restarted; 0 while on its first run} */
     public int restarts() {
         return Math.max(0, starts - 1);
     }
 
-    /** @return what the task threw last, if it ever failed */
+    /** {@return what the task threw last, if it ever failed} */
     public Optional<Throwable> lastFailure() {
         return Optional.ofNullable(lastFailure);
     }
 
-    /** @return the events this task processed (an agent) or emitted (a source) over all its runs */
+    /** {@return the events this task processed (an agent) or emitted (a source) over all its runs} */
     public long eventsProcessed() {
         return eventsProcessed.get();
     }
 
-    /** @return the reason the task was stopped for good, if it was */
+    /** {@return the reason the task was stopped for good, if it was} */
     public Optional<String> stoppedForGood() {
         return Optional.ofNullable(stopForGood);
     }
 
-    /** @return true while a runner of this task is running */
+    /** {@return true while a runner of this task is running} */
     public boolean isRunning() {
         return running != null;
     }

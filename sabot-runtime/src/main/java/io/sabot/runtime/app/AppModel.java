@@ -59,22 +59,22 @@ public final class AppModel {
         return builder.build();
     }
 
-    /** @return the app's id */
+    /** {@return the app's id} */
     public String appId() {
         return appId;
     }
 
-    /** @return the channels by name, in declaration order */
+    /** {@return the channels by name, in declaration order} */
     public Map<String, ChannelRef<?>> channels() {
         return channels;
     }
 
-    /** @return the sources, in declaration order */
+    /** {@return the sources, in declaration order} */
     public List<SourceSpec> sources() {
         return sources;
     }
 
-    /** @return the agents, in declaration order */
+    /** {@return the agents, in declaration order} */
     public List<AgentSpec> agents() {
         return agents;
     }
@@ -88,7 +88,7 @@ public final class AppModel {
         return groups;
     }
 
-    /** @return the handler of dead letters */
+    /** {@return the handler of dead letters} */
     public DeadLetterHandler deadLetters() {
         return deadLetters;
     }

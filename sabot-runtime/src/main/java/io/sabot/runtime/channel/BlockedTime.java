@@ -54,7 +54,7 @@ public final class BlockedTime {
         return false;
     }
 
-    /** @return the total time blocked so far, in nanoseconds */
+    /** {@return the total time blocked so far, in nanoseconds} */
     public long totalNanos() {
         return nanos.get();
     }

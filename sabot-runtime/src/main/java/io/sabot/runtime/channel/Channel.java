@@ -65,17 +65,17 @@ public final class Channel<T> {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
-    /** @return the channel's name */
+    /** {@return the channel's name} */
     public String name() {
         return name;
     }
 
-    /** @return how many elements the channel holds before writers block */
+    /** {@return how many elements the channel holds before writers block} */
     public int capacity() {
         return items.length;
     }
 
-    /** @return how many elements (events and control elements) are waiting now */
+    /** {@return how many elements (events and control elements) are waiting now} */
     public int depth() {
         lock.lock();
         try {

@@ -18,7 +18,7 @@ public final class CheckpointAbortedException extends Exception {
         this.checkpointId = checkpointId;
     }
 
-    /** @return the aborted checkpoint's number */
+    /** {@return the aborted checkpoint's number} */
     public long checkpointId() {
         return checkpointId;
     }

@@ -102,7 +102,7 @@ public final class CheckpointCoordinator implements CheckpointAcks, AutoCloseabl
         return new Builder(appId, store);
     }
 
-    /** @return the checkpoints' layout on the store */
+    /** {@return the checkpoints' layout on the store} */
     public CheckpointStorage storage() {
         return storage;
     }
@@ -148,7 +148,7 @@ public final class CheckpointCoordinator implements CheckpointAcks, AutoCloseabl
         return found;
     }
 
-    /** @return the latest checkpoint completed by this coordinator or found by {@link #initialize()} */
+    /** {@return the latest checkpoint completed by this coordinator or found by {@link #initialize()}} */
     public Optional<SnapshotMetadata> latestCompleted() {
         synchronized (lock) {
             return Optional.ofNullable(latest);
@@ -593,7 +593,7 @@ public final class CheckpointCoordinator implements CheckpointAcks, AutoCloseabl
             return this;
         }
 
-        /** @return the coordinator */
+        /** {@return the coordinator} */
         public CheckpointCoordinator build() {
             return new CheckpointCoordinator(this);
         }

@@ -8,7 +8,7 @@ package io.sabot.runtime.checkpoint;
  */
 public interface CheckpointParticipant {
 
-    /** @return the task's name (a source's name or an agent's id) */
+    /** {@return the task's name (a source's name or an agent's id)} */
     String id();
 
     /**

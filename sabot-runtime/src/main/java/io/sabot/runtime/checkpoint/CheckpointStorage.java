@@ -46,7 +46,7 @@ public final class CheckpointStorage {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** @return the store */
+    /** {@return the store} */
     public SavepointStore store() {
         return store;
     }

@@ -197,7 +197,7 @@ public final class SequenceSource<T> implements Source<T> {
             return this;
         }
 
-        /** @return a new source; call once per (re)start, as the app's source factory */
+        /** {@return a new source; call once per (re)start, as the app's source factory} */
         public SequenceSource<T> build() {
             return new SequenceSource<>(this);
         }

@@ -42,7 +42,7 @@ public final class JacksonStateCodec<T> implements StateCodec<T> {
         return new JacksonStateCodec<>(new ObjectMapper(), type);
     }
 
-    /** @return the values' class */
+    /** {@return the values' class} */
     public Class<T> type() {
         return type;
     }

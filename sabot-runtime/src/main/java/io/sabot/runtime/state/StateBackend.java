@@ -204,7 +204,7 @@ public final class StateBackend {
         return kind == KIND_VALUE ? "value" : "map";
     }
 
-    /** @return the names of the states declared in this run and of restored states not yet asked for, sorted */
+    /** {@return the names of the states declared in this run and of restored states not yet asked for, sorted} */
     public Set<String> stateNames() {
         Set<String> names = new TreeSet<>(states.keySet());
         names.addAll(restored.keySet());
@@ -378,7 +378,7 @@ public final class StateBackend {
         return new IllegalArgumentException("agent '" + agentId + "': invalid state snapshot: " + why);
     }
 
-    /** @return the size of the last snapshot taken or restored, in bytes; empty before either */
+    /** {@return the size of the last snapshot taken or restored, in bytes; empty before either} */
     public OptionalLong lastSnapshotBytes() {
         long bytes = lastSnapshotBytes;
         return bytes < 0 ? OptionalLong.empty() : OptionalLong.of(bytes);

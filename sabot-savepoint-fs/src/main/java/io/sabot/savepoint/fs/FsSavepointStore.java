@@ -98,7 +98,7 @@ public final class FsSavepointStore implements SavepointStore {
         return new Builder(root);
     }
 
-    /** @return the root directory, absolute and with symbolic links resolved */
+    /** {@return the root directory, absolute and with symbolic links resolved} */
     public Path root() {
         return root;
     }

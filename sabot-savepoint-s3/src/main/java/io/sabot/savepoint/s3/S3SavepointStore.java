@@ -109,17 +109,17 @@ public final class S3SavepointStore implements SavepointStore {
         return location;
     }
 
-    /** @return the bucket */
+    /** {@return the bucket} */
     public String bucket() {
         return bucket;
     }
 
-    /** @return the key prefix inside the bucket: empty, or ending in {@code /} */
+    /** {@return the key prefix inside the bucket: empty, or ending in {@code /}} */
     public String prefix() {
         return prefix;
     }
 
-    /** @return the part size of multipart uploads, in bytes */
+    /** {@return the part size of multipart uploads, in bytes} */
     public long partSize() {
         return partSize;
     }

@@ -60,7 +60,7 @@ public class PatternInputStream extends InputStream {
         return crc.getValue();
     }
 
-    /** @return how many bytes have been read so far */
+    /** {@return how many bytes have been read so far} */
     protected long position() {
         return position;
     }
