@@ -161,6 +161,65 @@ class CliEndToEndTest {
         Done restored = run("savepoint-restore", id, "-A", APP, "--savepoint-dir", dir);
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("restored as checkpoint").contains("--recover");
+
+        Path log2 = home.resolve("recovered.log");
+        Process recovered = start(log2, "worker", "-A", APP, "--metrics-port", "0", "--recover");
+        await().atMost(WAIT).until(() -> Files.readString(log2).contains("detector starts with"));
+        assertThat(Files.readString(log2)).contains("recovering from checkpoint");
+        Matcher resumed = Pattern.compile("detector starts with (\\d+) transactions processed")
+                .matcher(Files.readString(log2));
+        assertThat(resumed.find()).isTrue();
+        assertThat(Long.parseLong(resumed.group(1))).as("state written by the earlier worker process").isPositive();
+        recovered.destroy();
+        assertThat(recovered.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void restartsOfTheFaultInjectingDemoShowInStatusAndInMetricsThatPromtoolAccepts() throws Exception {
+        Path log = home.resolve("faulty.log");
+        start(log, "worker", "-A", APP, "--metrics-port", "0", "--set", "fraud.fault-rate=0.002",
+                "--set", "fraud.rate=2000", "--restart-intensity", "1000");
+        awaitReady();
+        String address = Files.readString(appDir().resolve("worker.address")).trim();
+        HttpClient client = HttpClient.newHttpClient();
+        await().atMost(WAIT).until(() -> client.send(HttpRequest.newBuilder(URI.create(address + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()
+                .contains("sabot_agent_restarts_total{agent=\"detector\",group=\"default\",strategy=\"one_for_one\",}"));
+
+        Done status = run("status", "-A", APP, "--json");
+        JsonNode detector = null;
+        for (JsonNode a : Json.MAPPER.readTree(status.out()).path("agents")) {
+            if (a.path("id").asText().equals("detector")) {
+                detector = a;
+            }
+        }
+        assertThat(detector).isNotNull();
+        assertThat(detector.path("restarts").asInt()).isPositive();
+        assertThat(detector.path("lastFailure").asText()).contains("InjectedFault");
+
+        Path promtool = findOnPath("promtool");
+        org.junit.jupiter.api.Assumptions.assumeTrue(promtool != null || "true".equals(System.getenv("CI")),
+                "promtool is not installed; .ci/run installs it");
+        assertThat(promtool).as("promtool must be installed in CI").isNotNull();
+        String metrics = client.send(HttpRequest.newBuilder(URI.create(address + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        check.getOutputStream().write(metrics.getBytes(StandardCharsets.UTF_8));
+        check.getOutputStream().close();
+        String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(report).as("promtool check metrics on a running worker's /metrics").isEmpty();
+        assertThat(check.exitValue()).isZero();
+    }
+
+    private static Path findOnPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     @Test
