@@ -126,6 +126,58 @@ class SavepointStoreTest {
         assertThat(store.read("k")).isEqualTo(STATE);
     }
 
+    @Test
+    void aForwardingStoreForwardsEveryCallAndOverridesOnlyWhatItChanges() throws IOException {
+        MemoryStore memory = new MemoryStore("mem://a");
+        List<String> deleted = new ArrayList<>();
+        boolean[] closed = {false};
+        SavepointStore forwarding = new ForwardingSavepointStore(new MemoryStoreCloseRecorder(memory, closed)) {
+            @Override
+            public boolean delete(String key) throws IOException {
+                deleted.add(key);
+                return super.delete(key);
+            }
+        };
+
+        forwarding.put("a/x", STATE, PutMode.OVERWRITE);
+        assertThat(forwarding.location()).isEqualTo(URI.create("mem://a"));
+        assertThat(forwarding.read("a/x")).isEqualTo(STATE);
+        assertThat(forwarding.stat("a/x")).hasValueSatisfying(o -> assertThat(o.size()).isEqualTo(STATE.length));
+        assertThat(forwarding.list("a/")).extracting(StoredObject::key).containsExactly("a/x");
+        assertThat(forwarding.listChildren("")).containsExactly("a");
+        assertThat(forwarding.copy("a/x", "a/y")).isEqualTo(CopyMethod.SERVER_SIDE);
+        assertThat(forwarding.copyFrom(new MemoryStore("mem://b"), "none", "a/z"))
+                .as("the delegate decides how to copy").isNotNull();
+        assertThat(forwarding.delete("a/x")).isTrue();
+        forwarding.close();
+
+        assertThat(memory.objects).containsOnlyKeys("a/y", "a/z");
+        assertThat(deleted).containsExactly("a/x");
+        assertThat(closed[0]).isTrue();
+    }
+
+    /** Forwards to a memory store and records close, which a memory store ignores. */
+    private static final class MemoryStoreCloseRecorder extends ForwardingSavepointStore {
+        private final boolean[] closed;
+
+        MemoryStoreCloseRecorder(SavepointStore delegate, boolean[] closed) {
+            super(delegate);
+            this.closed = closed;
+        }
+
+        @Override
+        public CopyMethod copyFrom(SavepointStore source, String sourceKey, String targetKey) throws IOException {
+            delegate().put(targetKey, new byte[0], PutMode.OVERWRITE);
+            return CopyMethod.STREAM;
+        }
+
+        @Override
+        public void close() {
+            closed[0] = true;
+            super.close();
+        }
+    }
+
     /** A minimal store: an ordered map of keys to bytes, recording what was asked of it. */
     private static final class MemoryStore implements SavepointStore {
         private final URI location;

@@ -153,51 +153,9 @@ public class FsSavepointCopyBenchmark {
     }
 
     /** The same store seen as another kind of store, so copies from it take the byte-copy path. */
-    private static final class ForeignView implements SavepointStore {
-        private final SavepointStore delegate;
-
+    private static final class ForeignView extends io.sabot.api.savepoint.ForwardingSavepointStore {
         ForeignView(SavepointStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public URI location() {
-            return delegate.location();
-        }
-
-        @Override
-        public void put(String key, InputStream data, long length, PutMode mode) throws IOException {
-            delegate.put(key, data, length, mode);
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            return delegate.open(key);
-        }
-
-        @Override
-        public Optional<StoredObject> stat(String key) throws IOException {
-            return delegate.stat(key);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public List<String> listChildren(String prefix) throws IOException {
-            return delegate.listChildren(prefix);
-        }
-
-        @Override
-        public boolean delete(String key) throws IOException {
-            return delegate.delete(key);
-        }
-
-        @Override
-        public CopyMethod copy(String sourceKey, String targetKey) throws IOException {
-            return delegate.copy(sourceKey, targetKey);
+            super(delegate);
         }
     }
 }

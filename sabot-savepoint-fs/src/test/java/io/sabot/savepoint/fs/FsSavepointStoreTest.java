@@ -305,51 +305,14 @@ class FsSavepointStoreTest {
     }
 
     /** A store of another kind (wrapping a filesystem store), to exercise the streaming copy path. */
-    private static final class ForeignStore implements SavepointStore {
-        private final SavepointStore delegate;
-
+    private static final class ForeignStore extends io.sabot.api.savepoint.ForwardingSavepointStore {
         ForeignStore(SavepointStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public java.net.URI location() {
             return java.net.URI.create("foreign:/x");
-        }
-
-        @Override
-        public void put(String key, InputStream data, long length, PutMode mode) throws IOException {
-            delegate.put(key, data, length, mode);
-        }
-
-        @Override
-        public InputStream open(String key) throws IOException {
-            return delegate.open(key);
-        }
-
-        @Override
-        public java.util.Optional<StoredObject> stat(String key) throws IOException {
-            return delegate.stat(key);
-        }
-
-        @Override
-        public List<StoredObject> list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public List<String> listChildren(String prefix) throws IOException {
-            return delegate.listChildren(prefix);
-        }
-
-        @Override
-        public boolean delete(String key) throws IOException {
-            return delegate.delete(key);
-        }
-
-        @Override
-        public CopyMethod copy(String sourceKey, String targetKey) throws IOException {
-            return delegate.copy(sourceKey, targetKey);
         }
     }
 }
