@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The score is <b>events per second</b> (one JMH operation is one event, through
  * {@link OperationsPerInvocation}). Sabot runs with the metrics the worker uses ({@link DropwizardMetrics}, one
- * registry per run); {@code -p metrics=noop} measures it without metrics. Channel capacity is a parameter
+ * registry per run); {@code -p metrics=noop} measures it without metrics (the bare variant ignores this parameter, so with
+ * both values it simply runs twice). Channel capacity is a parameter
  * ({@code -p capacity=...}, default the runtime's default 1024).
  *
  * <p>Run: {@code java -jar sabot-benchmarks/target/benchmarks.jar PipelineThroughputBenchmark -f 1 -wi 2 -i 3}.
