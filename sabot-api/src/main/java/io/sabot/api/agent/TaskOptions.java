@@ -5,7 +5,8 @@ import io.sabot.api.supervision.RestartPolicy;
 import io.sabot.api.supervision.Shutdown;
 
 /**
- * Options of a declared agent or source. Defaults: {@link RestartPolicy#PERMANENT}, {@link Shutdown#DEFAULT_WORKER},
+ * Options of a declared agent or source. Defaults: {@link RestartPolicy#TRANSIENT} (a task that fails is restarted;
+ * one that finishes - its source exhausted, or all its inputs ended - stays finished), {@link Shutdown#DEFAULT_WORKER},
  * no resource limits, the app's default group.
  *
  * <p>Thread-safety: not thread-safe; valid only during {@link App#configure(AppBuilder)}.

@@ -18,7 +18,7 @@
  *                     ctx.emit(alerts, new Alert(t.card(), n));
  *                 }
  *             }
- *         }).emitsTo(alerts).restart(RestartPolicy.PERMANENT);
+ *         }).emitsTo(alerts).restart(RestartPolicy.TRANSIENT);
  *     }
  * }
  * }</pre>

@@ -244,7 +244,7 @@ public final class AppModelBuilder implements AppBuilder {
         final List<ChannelRef<?>> outputs = new ArrayList<>();
         Supplier<? extends Source<?>> factory;
         Agent<?> body;
-        RestartPolicy restart = RestartPolicy.PERMANENT;
+        RestartPolicy restart = RestartPolicy.TRANSIENT;
         Shutdown shutdown = Shutdown.DEFAULT_WORKER;
         final List<ResourceLimit> limits = new ArrayList<>();
         String group = AppModel.DEFAULT_GROUP;

@@ -40,6 +40,8 @@ public final class WorkerHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Object exchanges = new Object();
+    private int inFlight;
 
     private WorkerHttpServer(Builder b) throws IOException {
         server = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
@@ -51,14 +53,16 @@ public final class WorkerHttpServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         Supplier<Health> health = b.health;
-        server.createContext("/health", exchange -> serve(exchange, () -> healthResponse(exchange, health)));
+        server.createContext("/health", exchange -> counted(exchange, () -> healthResponse(exchange, health)));
         for (HttpEndpoint endpoint : b.endpoints.values()) {
-            server.createContext(endpoint.path(), exchange -> serve(exchange, () -> endpointResponse(exchange, endpoint)));
+            server.createContext(endpoint.path(), exchange -> counted(exchange,
+                    () -> endpointResponse(exchange, endpoint)));
         }
         if (!b.actions.isEmpty()) {
             AdminToken token = Objects.requireNonNull(b.token, "admin actions need an admin token");
             Map<String, AdminAction> actions = Map.copyOf(b.actions);
-            server.createContext("/admin/", exchange -> serve(exchange, () -> adminResponse(exchange, token, actions)));
+            server.createContext("/admin/", exchange -> counted(exchange,
+                    () -> adminResponse(exchange, token, actions)));
         }
         server.start();
     }
@@ -73,9 +77,25 @@ public final class WorkerHttpServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** Stops listening at once and releases the threads; idempotent. */
+    /**
+     * Stops listening and releases the threads, after letting the requests in progress send their responses (for at
+     * most 5 seconds) - an admin stop request gets its answer before the listener goes. Idempotent; not to be called
+     * from a request handler's own thread.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        synchronized (exchanges) {
+            long left;
+            while (inFlight > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(exchanges, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -98,6 +118,20 @@ public final class WorkerHttpServer implements AutoCloseable {
     @FunctionalInterface
     private interface Handler {
         Response handle() throws IOException;
+    }
+
+    private void counted(HttpExchange exchange, Handler handler) {
+        synchronized (exchanges) {
+            inFlight++;
+        }
+        try {
+            serve(exchange, handler);
+        } finally {
+            synchronized (exchanges) {
+                inFlight--;
+                exchanges.notifyAll();
+            }
+        }
     }
 
     private static void serve(HttpExchange exchange, Handler handler) {

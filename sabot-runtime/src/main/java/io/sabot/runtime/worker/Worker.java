@@ -312,18 +312,65 @@ public final class Worker implements AutoCloseable {
             if (spec != null) {
                 b.backoff(spec.backoff());
             }
-            for (ChildSpec child : children) {
-                b.child(region ? reset.wrap(child) : child);
+            for (int i = 0; i < children.size(); i++) {
+                ChildSpec child = staysWhenFinished(children.get(i));
+                b.child(region && i == 0 ? reset.wrapFirst(child) : child);
             }
             rootBuilder.child(b.asChildSpec().build());
         }
         return rootBuilder.build();
     }
 
-    /** Empties a consistent region's channels once all its tasks have stopped and before the first restarts. */
+    /**
+     * Keeps a finished task's child alive until it is asked to stop: a source that is exhausted, or an agent whose
+     * inputs all ended, waits instead of exiting. So a finished task is not restarted or removed by its supervisor,
+     * and when its consistent region restarts from a checkpoint it is stopped and started again with the others -
+     * a finished source then replays what followed the checkpoint.
+     */
+    private ChildSpec staysWhenFinished(ChildSpec spec) {
+        TaskBase task = task(spec.id());
+        io.sabot.api.supervision.ChildFactory original = spec.factory();
+        return new ChildSpec(spec.id(), args -> {
+            io.sabot.api.supervision.Child child = original.create(args);
+            java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+            return new io.sabot.api.supervision.Child() {
+                @Override
+                public void run() throws Exception {
+                    child.run();
+                    if (finished(task)) {
+                        stop.await();
+                    }
+                }
+
+                @Override
+                public void requestStop() {
+                    stop.countDown();
+                    child.requestStop();
+                }
+            };
+        }, spec.restart(), spec.shutdown(), spec.type(), spec.attributes());
+    }
+
+    private TaskBase task(String id) {
+        return graph.agent(id).isPresent() ? graph.agent(id).get() : graph.source(id).orElseThrow();
+    }
+
+    private static boolean finished(TaskBase task) {
+        return task instanceof io.sabot.runtime.agent.AgentTask
+                ? ((io.sabot.runtime.agent.AgentTask) task).isFinished()
+                : ((io.sabot.runtime.agent.SourceTask) task).isFinished();
+    }
+
+    /**
+     * Returns a consistent region to its latest checkpoint once all its tasks have stopped and before the first of
+     * them starts again: after a failure, and after any restart that stopped a task before it finished (its progress
+     * since the checkpoint is lost with it, so the region must replay from there). A restart of tasks that had all
+     * finished needs no reset. Called only on the group supervisor's own thread.
+     */
     private final class RegionReset {
         private final String group;
         private final boolean enabled;
+        private boolean started;
         private boolean dirty;
 
         RegionReset(String group, boolean enabled) {
@@ -335,10 +382,23 @@ public final class Worker implements AutoCloseable {
             dirty = enabled;
         }
 
-        ChildSpec wrap(ChildSpec spec) {
+        private boolean interruptedMembers() {
+            for (String member : model.members(group)) {
+                TaskBase task = task(member);
+                if (!task.isRunning() && !finished(task)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Wraps the group's first child: under ONE_FOR_ALL every (re)start of the group begins with it. */
+        ChildSpec wrapFirst(ChildSpec spec) {
             io.sabot.api.supervision.ChildFactory original = spec.factory();
             return new ChildSpec(spec.id(), args -> {
-                if (dirty) {
+                boolean restart = started && (dirty || interruptedMembers());
+                started = true;
+                if (restart) {
                     dirty = false;
                     coordinator.abortPending("consistent region '" + group + "' restarts");
                     int dropped = graph.resetForRecovery(group);
@@ -455,9 +515,10 @@ public final class Worker implements AutoCloseable {
         }
         List<TaskBase> all = tasks();
         long running = all.stream().filter(TaskBase::isRunning).count();
-        boolean ready = running == all.size() && !stopping.get();
+        long finished = all.stream().filter(t -> !t.isRunning() && finished(t)).count();
+        boolean ready = running + finished == all.size() && !stopping.get();
         return new Health(true, ready, running + " of " + all.size() + " agents and sources running"
-                + (stopping.get() ? "; stopping" : ""));
+                + (finished > 0 ? ", " + finished + " finished" : "") + (stopping.get() ? "; stopping" : ""));
     }
 
     /** {@return the worker's {@code /agents} document} */
@@ -470,7 +531,8 @@ public final class Worker implements AutoCloseable {
                 .orElse(Map.of());
         List<AgentStatus> agents = new ArrayList<>();
         for (TaskBase task : tasks()) {
-            String state = task.isRunning() ? "RUNNING" : task.stoppedForGood().isPresent() ? "STOPPED" : "RESTARTING";
+            String state = task.isRunning() ? "RUNNING" : finished(task) ? "FINISHED"
+                    : task.stoppedForGood().isPresent() ? "STOPPED" : "RESTARTING";
             agents.add(new AgentStatus(task.id(), kind(task.id()), groupOf.getOrDefault(task.id(),
                     AppModel.DEFAULT_GROUP), state, task.restarts(),
                     task.lastFailure().map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()),

@@ -38,7 +38,7 @@ class AppModelBuilderTest {
                     .backoff(Backoff.exponential(Duration.ofMillis(10), Duration.ofSeconds(1)));
             app.source("generator", tx, () -> SequenceSource.longs().build()).inGroup("detection");
             app.agent("detect", tx, (stream, ctx) -> { }).emitsTo(alerts).inGroup("detection")
-                    .restart(RestartPolicy.TRANSIENT).shutdown(Shutdown.timeout(Duration.ofSeconds(2)))
+                    .restart(RestartPolicy.PERMANENT).shutdown(Shutdown.timeout(Duration.ofSeconds(2)))
                     .limit(ResourceLimit.of(LimitKind.AGENT_CPU, 0.5, LimitAction.THROTTLE));
             app.agent("sink", alerts, (stream, ctx) -> { });
         }
@@ -55,11 +55,11 @@ class AppModelBuilderTest {
         assertThat(model.agents()).extracting(AgentSpec::id).containsExactly("detect", "sink");
         AgentSpec detect = model.agents().get(0);
         assertThat(detect.outputs()).extracting(ChannelRef::name).containsExactly("alerts");
-        assertThat(detect.settings().restart()).isEqualTo(RestartPolicy.TRANSIENT);
+        assertThat(detect.settings().restart()).isEqualTo(RestartPolicy.PERMANENT);
         assertThat(detect.settings().shutdown().timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(detect.settings().limits()).hasSize(1);
         assertThat(model.agents().get(1).settings().group()).isEqualTo(AppModel.DEFAULT_GROUP);
-        assertThat(model.agents().get(1).settings().restart()).isEqualTo(RestartPolicy.PERMANENT);
+        assertThat(model.agents().get(1).settings().restart()).as("the default").isEqualTo(RestartPolicy.TRANSIENT);
         assertThat(model.groups()).containsOnlyKeys("default", "detection");
         GroupSpec group = model.groups().get("detection");
         assertThat(group.strategy()).contains("one_for_all");

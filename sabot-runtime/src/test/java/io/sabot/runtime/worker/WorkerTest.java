@@ -73,10 +73,12 @@ class WorkerTest {
         assertThat(w.checkpointStore().listChildren("")).anyMatch(c -> c.startsWith("chk-"));
     }
 
-    @Test
-    void aConsistentRegionRestartsFromACheckpointAndCountsEveryEventOnce() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "crash at event {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 1, 777, 5_000, 12_345, 19_999})
+    void aConsistentRegionRestartsFromACheckpointAndCountsEveryEventOnce(long crashAt) throws Exception {
         long end = 20_000;
-        Worker w = start(config().setting("count.end", Long.toString(end)).setting("count.fail-at", "12345")
+        Worker w = start(config().setting("count.end", Long.toString(end))
+                .setting("count.fail-at", Long.toString(crashAt))
                 .setting("count.strategy", "one_for_all").setting("count.rate", "20000")
                 .checkpointInterval(Duration.ofMillis(100)).build());
 
