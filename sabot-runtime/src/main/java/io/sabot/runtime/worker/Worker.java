@@ -134,56 +134,71 @@ public final class Worker implements AutoCloseable {
 
         URI checkpointLocation = config.checkpointDir().orElse(appDir.resolve("checkpoints").toUri());
         URI savepointLocation = config.savepointDir().orElse(appDir.resolve("savepoints").toUri());
-        this.checkpointStore = openStore(checkpointLocation);
-        this.savepointStore = openStore(savepointLocation);
+        java.util.Deque<Closer> undo = new java.util.ArrayDeque<>();
+        try {
+            this.checkpointStore = openStore(checkpointLocation);
+            undo.push(checkpointStore::close);
+            this.savepointStore = openStore(savepointLocation);
+            undo.push(savepointStore::close);
 
-        this.coordinator = CheckpointCoordinator.builder(appId, checkpointStore)
-                .retained(config.checkpointsRetained()).metrics(metrics).clock(clock).build();
-        Optional<SnapshotMetadata> found = coordinator.initialize();
-        RecoveryState initial = initialRecovery(found);
-        long baseline = config.recover() ? -1 : found.map(SnapshotMetadata::checkpointId).orElse(-1L);
-        RecoveryState recovery = new WorkerRecovery(coordinator, baseline, initial);
+            this.coordinator = CheckpointCoordinator.builder(appId, checkpointStore)
+                    .retained(config.checkpointsRetained()).metrics(metrics).clock(clock).build();
+            undo.push(coordinator::close);
+            Optional<SnapshotMetadata> found = coordinator.initialize();
+            RecoveryState initial = initialRecovery(found);
+            long baseline = config.recover() ? -1 : found.map(SnapshotMetadata::checkpointId).orElse(-1L);
+            RecoveryState recovery = new WorkerRecovery(coordinator, baseline, initial);
 
-        TaskServices services = TaskServices.defaults().withMetrics(metrics).withCheckpoints(coordinator, recovery);
-        this.graph = TaskGraph.create(model, services);
-        coordinator.register(graph.sources(), graph.agents());
-        for (TaskBase task : tasks()) {
-            metrics.gauge(StandardMetrics.AGENT_UP, () -> task.isRunning() ? 1 : 0, task.id());
+            TaskServices services = TaskServices.defaults().withMetrics(metrics).withCheckpoints(coordinator, recovery);
+            this.graph = TaskGraph.create(model, services);
+            coordinator.register(graph.sources(), graph.agents());
+            for (TaskBase task : tasks()) {
+                metrics.gauge(StandardMetrics.AGENT_UP, () -> task.isRunning() ? 1 : 0, task.id());
+            }
+
+            this.root = buildTree(groupStrategies, clock);
+            this.monitor = optional(injector, Key.get(ResourceMonitor.class));
+            this.exporters = new ArrayList<>(optional(injector, Key.get(new TypeLiteral<Set<MetricsExporter>>() { }))
+                    .orElse(Set.of()));
+            Set<HttpEndpoint> endpoints = optional(injector, Key.get(new TypeLiteral<Set<HttpEndpoint>>() { }))
+                    .orElse(Set.of());
+            AdminToken token = AdminToken.generate();
+            WorkerHttpServer.Builder httpBuilder = WorkerHttpServer.builder().bindAddress(config.httpBind())
+                    .port(config.httpPort()).health(this::health)
+                    .endpoint(new JsonEndpoint("/agents", this::status))
+                    .adminToken(token)
+                    .adminAction("checkpoint", params -> Map.of("checkpoint", checkpoint().get(
+                            config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS).id()))
+                    .adminAction("savepoint", params -> savepointSummary(savepoint(params.getOrDefault("description", ""))))
+                    .adminAction("stop", params -> {
+                        Map<String, Object> result = new LinkedHashMap<>();
+                        boolean withSavepoint = Boolean.parseBoolean(params.getOrDefault("savepoint", "false"));
+                        if (withSavepoint) {
+                            result.putAll(savepointSummary(savepoint(params.getOrDefault("description", ""))));
+                        }
+                        boolean finalCheckpoint = !withSavepoint && Boolean.parseBoolean(params.getOrDefault(
+                                "checkpoint", Boolean.toString(config.finalCheckpoint())));
+                        Thread stopper = new Thread(() -> stop(finalCheckpoint), "sabot-admin-stop");
+                        stopper.start();
+                        result.put("stopping", true);
+                        return result;
+                    });
+            endpoints.forEach(httpBuilder::endpoint);
+            this.http = httpBuilder.start();
+            undo.push(http::close);
+            Files.createDirectories(appDir);
+            token.writeTo(appDir.resolve(TOKEN_FILE));
+            Files.writeString(appDir.resolve(ADDRESS_FILE), "http://" + http.address().getAddress().getHostAddress()
+                    + ":" + http.address().getPort() + "\n");
+        } catch (IOException | RuntimeException e) {
+            while (!undo.isEmpty()) {
+                closeQuietly(undo.pop(), "resource of a worker that failed to start");
+            }
+            if (restore != null) {
+                closeQuietly(restore::close, "restored savepoint");
+            }
+            throw e;
         }
-
-        this.root = buildTree(groupStrategies, clock);
-        this.monitor = optional(injector, Key.get(ResourceMonitor.class));
-        this.exporters = new ArrayList<>(optional(injector, Key.get(new TypeLiteral<Set<MetricsExporter>>() { }))
-                .orElse(Set.of()));
-        Set<HttpEndpoint> endpoints = optional(injector, Key.get(new TypeLiteral<Set<HttpEndpoint>>() { }))
-                .orElse(Set.of());
-        AdminToken token = AdminToken.generate();
-        WorkerHttpServer.Builder httpBuilder = WorkerHttpServer.builder().bindAddress(config.httpBind())
-                .port(config.httpPort()).health(this::health)
-                .endpoint(new JsonEndpoint("/agents", this::status))
-                .adminToken(token)
-                .adminAction("checkpoint", params -> Map.of("checkpoint", checkpoint().get(
-                        config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS).id()))
-                .adminAction("savepoint", params -> savepointSummary(savepoint(params.getOrDefault("description", ""))))
-                .adminAction("stop", params -> {
-                    Map<String, Object> result = new LinkedHashMap<>();
-                    boolean withSavepoint = Boolean.parseBoolean(params.getOrDefault("savepoint", "false"));
-                    if (withSavepoint) {
-                        result.putAll(savepointSummary(savepoint(params.getOrDefault("description", ""))));
-                    }
-                    boolean finalCheckpoint = !withSavepoint && Boolean.parseBoolean(params.getOrDefault(
-                            "checkpoint", Boolean.toString(config.finalCheckpoint())));
-                    Thread stopper = new Thread(() -> stop(finalCheckpoint), "sabot-admin-stop");
-                    stopper.start();
-                    result.put("stopping", true);
-                    return result;
-                });
-        endpoints.forEach(httpBuilder::endpoint);
-        this.http = httpBuilder.start();
-        Files.createDirectories(appDir);
-        token.writeTo(appDir.resolve(TOKEN_FILE));
-        Files.writeString(appDir.resolve(ADDRESS_FILE), "http://" + http.address().getAddress().getHostAddress()
-                + ":" + http.address().getPort() + "\n");
     }
 
     /**

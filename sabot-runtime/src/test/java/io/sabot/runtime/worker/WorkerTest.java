@@ -170,6 +170,15 @@ class WorkerTest {
     }
 
     @Test
+    void aWorkerThatCannotListenFailsWithAClearMessage() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> start(config().httpPort(taken.getLocalPort()).build()))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
     void badConfigurationFailsWithOneClearMessage() {
         assertThatThrownBy(() -> start(WorkerConfig.builder("com.example.Missing", home).httpPort(0).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown app class");
