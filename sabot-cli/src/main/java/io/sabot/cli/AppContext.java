@@ -83,6 +83,12 @@ final class AppContext {
         return appId.isPresent() ? WorkerClient.find(appDir) : Optional.empty();
     }
 
+    /** {@return the app's running worker} @throws CliException if none has written its address */
+    WorkerClient requireWorker() {
+        return worker().orElseThrow(() -> new CliException(ExitCodes.FAILURE, "no worker of app '" + appId()
+                + "' is running (no address file in " + appDir + ")"));
+    }
+
     /**
      * Opens a store that must already exist.
      *

@@ -29,9 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppContext context = AppContext.resolve(root.home(), app.className(), new StoreOptions(), true);
-        WorkerClient worker = context.worker().orElseThrow(() -> new CliException(ExitCodes.FAILURE,
-                "no worker of app '" + context.appId() + "' is running (no address file in " + context.appDir()
-                        + ")"));
+        WorkerClient worker = context.requireWorker();
         String body = worker.get("/agents");
         if (json) {
             spec.commandLine().getOut().println(body.strip());

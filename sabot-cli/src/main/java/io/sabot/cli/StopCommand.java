@@ -39,9 +39,7 @@ public final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AppContext context = AppContext.resolve(root.home(), app.className(), new StoreOptions(), true);
-        WorkerClient worker = context.worker().orElseThrow(() -> new CliException(ExitCodes.FAILURE,
-                "no worker of app '" + context.appId() + "' is running (no address file in " + context.appDir()
-                        + ")"));
+        WorkerClient worker = context.requireWorker();
         String body = worker.post("/admin/stop?savepoint=" + savepoint + "&description="
                 + URLEncoder.encode(description, StandardCharsets.UTF_8), Duration.ofMinutes(10));
         JsonNode result = Json.MAPPER.readTree(body);
