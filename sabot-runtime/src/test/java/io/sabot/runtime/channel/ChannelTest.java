@@ -81,17 +81,22 @@ class ChannelTest {
     @Test
     void pollWithTimeoutWakesWhenAnEventArrives() throws Exception {
         Channel<String> channel = new Channel<>("c", 2);
-        Thread writer = new Thread(() -> {
+        java.util.concurrent.CompletableFuture<Object> polled = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                Thread.sleep(20);
-                channel.put("late", new BlockedTime());
+                polled.complete(channel.poll(30, TimeUnit.SECONDS));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                polled.completeExceptionally(e);
             }
         });
-        writer.start();
-        assertThat(channel.poll(30, TimeUnit.SECONDS)).isEqualTo("late");
-        writer.join();
+        reader.start();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+
+        channel.put("late", new BlockedTime());
+
+        assertThat(polled.get(30, TimeUnit.SECONDS)).isEqualTo("late");
+        reader.join();
     }
 
     @Test
