@@ -212,6 +212,38 @@ class CliEndToEndTest {
         assertThat(check.exitValue()).isZero();
     }
 
+    @Test
+    void aThrottledAgentIsHeldNearItsCpuLimit() throws Exception {
+        Path log = home.resolve("throttled.log");
+        start(log, "worker", "-A", APP, "--metrics-port", "0", "--set", "fraud.rate=0",
+                "--limit", "detector@agent_cpu=20%:throttle");
+        awaitReady();
+        String address = Files.readString(appDir().resolve("worker.address")).trim();
+        HttpClient client = HttpClient.newHttpClient();
+
+        await().atMost(WAIT).until(() -> client.send(HttpRequest.newBuilder(URI.create(address + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()
+                .contains("sabot_agent_limit_violations_total{agent=\"detector\",limit=\"agent_cpu\",}"));
+        List<Double> shares = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            shares.add(detectorCpu());
+            int n = shares.size();
+            return n >= 3 && shares.subList(n - 3, n).stream().allMatch(c -> c <= 0.35);
+        });
+        assertThat(Files.readString(log)).contains("exceeded");
+    }
+
+    private double detectorCpu() throws Exception {
+        Done status = run("status", "-A", APP, "--json");
+        for (JsonNode a : Json.MAPPER.readTree(status.out()).path("agents")) {
+            if (a.path("id").asText().equals("detector")) {
+                JsonNode cpu = a.path("usage").path("cpuRatio");
+                return cpu.isNumber() ? cpu.asDouble() : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
     private static Path findOnPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, tool);

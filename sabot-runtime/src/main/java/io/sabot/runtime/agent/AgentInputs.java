@@ -4,6 +4,7 @@ import io.sabot.api.agent.AgentStream;
 import io.sabot.api.metrics.Counter;
 import io.sabot.api.metrics.StandardMetrics;
 import io.sabot.api.metrics.Timer;
+import io.sabot.api.resources.CpuPacer;
 import io.sabot.runtime.channel.Channel;
 import io.sabot.runtime.channel.CheckpointBarrier;
 import io.sabot.runtime.channel.ControlElement;
@@ -67,8 +68,10 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
     private Object current;
     private int currentIndex = -1;
     private long eventStart;
+    private boolean timed;
     private long sequence;
-    private long pauseDebt;
+    private long busyStart;
+    private final CpuPacer pacer = new CpuPacer(MIN_PAUSE_NANOS, POLL_NANOS);
     private final TaskBase.Attention attention = new TaskBase.Attention();
     private double throttleRatio = 1.0;
     private long unpublished;
@@ -232,8 +235,12 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
         nextEvent = null;
         if ((++sequence & LATENCY_SAMPLE_MASK) == 0 || throttleRatio < 1.0) {
             eventStart = nanoTime.getAsLong();
+            timed = true;
         } else {
-            eventStart = 0;
+            timed = false;
+        }
+        if (throttleRatio < 1.0) {
+            busyStart = task.services.busyTime().getAsLong();
         }
         return (T) current;
     }
@@ -245,25 +252,27 @@ final class AgentInputs<T> implements AgentStream<T>, Iterator<T> {
         if (++unpublished == PUBLISH_EVERY) {
             publishCount();
         }
-        if (eventStart != 0) {
+        if (timed) {
             long spent = nanoTime.getAsLong() - eventStart;
             latency.recordNanos(Math.max(0, spent));
             if (throttleRatio < 1.0) {
-                throttle(spent, throttleRatio);
+                throttle(task.services.busyTime().getAsLong() - busyStart, throttleRatio);
             }
         }
     }
 
-    private void throttle(long spent, double ratio) {
-        pauseDebt += (long) (Math.max(0, spent) * (1.0 / ratio - 1.0));
-        if (pauseDebt >= MIN_PAUSE_NANOS) {
-            long pause = Math.min(pauseDebt, POLL_NANOS);
-            pauseDebt -= pause;
+    /** Pauses the agent so that its busy share holds the throttle ratio ({@link CpuPacer}'s arithmetic). */
+    private void throttle(long busy, double ratio) {
+        pacer.throttle(ratio);
+        long pause = pacer.pauseAfter(busy);
+        if (pause > 0) {
+            long start = nanoTime.getAsLong();
             try {
                 task.services.sleeper().sleepNanos(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            pacer.paused(pause, nanoTime.getAsLong() - start);
         }
     }
 

@@ -24,9 +24,30 @@ import java.util.function.LongSupplier;
  * @param clock       stamps dead letters
  * @param nanoTime    measures latencies and blocked time
  * @param sleeper     pauses a throttled agent
+ * @param busyTime    measures how long a throttled agent's event kept it busy, in nanoseconds, read on the agent's
+ *                    thread; the worker uses the thread's CPU time, so time the machine gave to other threads is not
+ *                    held against the agent
  */
 public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks acks, RecoveryState recovery,
-                           DeadLetterHandler deadLetters, Clock clock, LongSupplier nanoTime, Sleeper sleeper) {
+                           DeadLetterHandler deadLetters, Clock clock, LongSupplier nanoTime, Sleeper sleeper,
+                           LongSupplier busyTime) {
+
+    /**
+     * Creates the services with {@code nanoTime} as the busy-time measure too (wall time).
+     *
+     * @param metrics     where events, latencies, errors and state sizes are recorded
+     * @param mapper      the mapper behind the JSON codecs of {@code Class}-typed state
+     * @param acks        where checkpoint snapshots and source positions are reported
+     * @param recovery    where a (re)starting task finds its state or position
+     * @param deadLetters receives the events being processed when an agent failed
+     * @param clock       stamps dead letters
+     * @param nanoTime    measures latencies, blocked time and busy time
+     * @param sleeper     pauses a throttled agent
+     */
+    public TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks acks, RecoveryState recovery,
+                        DeadLetterHandler deadLetters, Clock clock, LongSupplier nanoTime, Sleeper sleeper) {
+        this(metrics, mapper, acks, recovery, deadLetters, clock, nanoTime, sleeper, nanoTime);
+    }
 
     /**
      * Creates the services.
@@ -39,6 +60,7 @@ public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks 
      * @param clock       stamps dead letters
      * @param nanoTime    measures latencies and blocked time
      * @param sleeper     pauses a throttled agent
+     * @param busyTime    measures a throttled agent's busy time
      */
     public TaskServices {
         Objects.requireNonNull(metrics, "metrics");
@@ -49,17 +71,30 @@ public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(nanoTime, "nanoTime");
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(busyTime, "busyTime");
     }
 
     /**
      * The defaults: no metrics, a default {@link ObjectMapper}, no checkpoints, a fresh start, dead letters logged,
-     * the system clocks and {@link Sleeper#SYSTEM}.
+     * the system clocks, {@link Sleeper#SYSTEM}, and busy time as the current thread's CPU time where the JVM
+     * measures it (wall time otherwise).
      *
      * @return the default services
      */
     public static TaskServices defaults() {
         return new TaskServices(Metrics.noop(), new ObjectMapper(), CheckpointAcks.NONE, RecoveryState.NONE,
-                new LoggingDeadLetterHandler(), Clock.systemUTC(), System::nanoTime, Sleeper.SYSTEM);
+                new LoggingDeadLetterHandler(), Clock.systemUTC(), System::nanoTime, Sleeper.SYSTEM, threadCpuTime());
+    }
+
+    private static LongSupplier threadCpuTime() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!threads.isCurrentThreadCpuTimeSupported()) {
+            return System::nanoTime;
+        }
+        return () -> {
+            long cpu = threads.getCurrentThreadCpuTime();
+            return cpu >= 0 ? cpu : System.nanoTime();
+        };
     }
 
     /**
@@ -69,7 +104,7 @@ public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks 
      * @return the copy
      */
     public TaskServices withMetrics(Metrics value) {
-        return new TaskServices(value, mapper, acks, recovery, deadLetters, clock, nanoTime, sleeper);
+        return new TaskServices(value, mapper, acks, recovery, deadLetters, clock, nanoTime, sleeper, busyTime);
     }
 
     /**
@@ -80,7 +115,7 @@ public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks 
      * @return the copy
      */
     public TaskServices withCheckpoints(CheckpointAcks newAcks, RecoveryState newRecovery) {
-        return new TaskServices(metrics, mapper, newAcks, newRecovery, deadLetters, clock, nanoTime, sleeper);
+        return new TaskServices(metrics, mapper, newAcks, newRecovery, deadLetters, clock, nanoTime, sleeper, busyTime);
     }
 
     /**
@@ -90,7 +125,7 @@ public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks 
      * @return the copy
      */
     public TaskServices withDeadLetters(DeadLetterHandler value) {
-        return new TaskServices(metrics, mapper, acks, recovery, value, clock, nanoTime, sleeper);
+        return new TaskServices(metrics, mapper, acks, recovery, value, clock, nanoTime, sleeper, busyTime);
     }
 
     /**
@@ -100,6 +135,6 @@ public record TaskServices(Metrics metrics, ObjectMapper mapper, CheckpointAcks 
      * @return the copy
      */
     public TaskServices withSleeper(Sleeper value) {
-        return new TaskServices(metrics, mapper, acks, recovery, deadLetters, clock, nanoTime, value);
+        return new TaskServices(metrics, mapper, acks, recovery, deadLetters, clock, nanoTime, value, busyTime);
     }
 }

@@ -317,10 +317,14 @@ class AgentTaskTest {
     void aThrottledAgentPausesInProportionToItsWork() throws Exception {
         Channel<Long> in = new Channel<>("in", 64);
         AtomicLong clock = new AtomicLong();
+        AtomicLong busy = new AtomicLong();
         List<Long> pauses = new CopyOnWriteArrayList<>();
         TaskServices timed = new TaskServices(metrics, new ObjectMapper(), acks,
                 io.sabot.runtime.checkpoint.RecoveryState.NONE, deadLetters::add, java.time.Clock.systemUTC(),
-                () -> clock.addAndGet(1_000_000), pauses::add);
+                clock::get, nanos -> {
+                    pauses.add(nanos);
+                    clock.addAndGet(nanos);
+                }, () -> busy.addAndGet(1_000_000));
         AgentTask task = new AgentTask("slow", List.of(in), Map.of(), summing(new ArrayList<>()), timed);
         task.throttle(0.5);
         for (long i = 0; i < 10; i++) {
@@ -328,7 +332,8 @@ class AgentTaskTest {
         }
         put(in, EndOfStream.INSTANCE);
         assertThat(ChildThread.start(task.newChild(), "slow").await()).isNull();
-        // each event "takes" 1 ms on the fake clock; at half a core the agent pauses as long again
+        // each event keeps the agent busy 1 ms (the busy-time reading advances 1 ms per read, read before and after
+        // it); at half a core the agent pauses as long again, and the sleeper really pauses that long
         assertThat(pauses).hasSize(10).allMatch(p -> p == 1_000_000L);
         assertThat(metrics.count(StandardMetrics.PROCESSING_LATENCY, "slow")).isEqualTo(10);
         task.throttle(2);
