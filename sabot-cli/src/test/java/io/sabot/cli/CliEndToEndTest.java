@@ -233,6 +233,26 @@ class CliEndToEndTest {
         assertThat(Files.readString(log)).contains("exceeded");
     }
 
+    @Test
+    void anAgentPastItsStateLimitIsRestartedThroughItsSupervisorOncePerEpisode() throws Exception {
+        Path log = home.resolve("restarted.log");
+        start(log, "worker", "-A", APP, "--metrics-port", "0", "--checkpoint-interval", "1s",
+                "--set", "fraud.rate=2000", "--limit", "detector@agent_state_bytes=4KiB:restart");
+        awaitReady();
+        String address = Files.readString(appDir().resolve("worker.address")).trim();
+        HttpClient client = HttpClient.newHttpClient();
+        String violation = "sabot_agent_limit_violations_total{agent=\"detector\",limit=\"agent_state_bytes\",} ";
+        java.util.concurrent.Callable<String> metrics = () -> client.send(HttpRequest.newBuilder(
+                URI.create(address + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+        await().atMost(WAIT).until(() -> metrics.call().contains(violation + "1.0")
+                && metrics.call().contains("sabot_agent_restarts_total{agent=\"detector\""));
+        // the restored state is still past the limit: the same episode goes on, so no second violation or restart
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(30))
+                .until(() -> metrics.call().contains(violation + "1.0"));
+        assertThat(Files.readString(log)).contains("exceeded its", "restarting it through its supervisor");
+    }
+
     private double detectorCpu() throws Exception {
         Done status = run("status", "-A", APP, "--json");
         for (JsonNode a : Json.MAPPER.readTree(status.out()).path("agents")) {
