@@ -1,16 +1,14 @@
 package io.sabot.runtime.savepoint;
 
 import io.sabot.api.savepoint.CopyMethod;
+import io.sabot.api.savepoint.ForwardingSavepointStore;
 import io.sabot.api.savepoint.PutMode;
 import io.sabot.api.savepoint.SavepointStore;
 import io.sabot.api.savepoint.SnapshotFile;
-import io.sabot.api.savepoint.StoredObject;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,15 +19,14 @@ import java.util.zip.CRC32C;
  * copy is checked against the checkpoint's metadata without reading the copy back. Used only when the target store
  * is of another kind, which - by the {@link SavepointStore#copyFrom} contract - streams anyway. Thread-safe.
  */
-final class ChecksummingSource implements SavepointStore {
+final class ChecksummingSource extends ForwardingSavepointStore {
 
     private static final int CRC_SLICE = 8 << 10;
 
-    private final SavepointStore delegate;
     private final Map<String, Crc32cDigest> digests = new ConcurrentHashMap<>();
 
     ChecksummingSource(SavepointStore delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** The size and CRC32C of the bytes read from {@code key} by the last stream opened on it and closed. */
@@ -38,29 +35,9 @@ final class ChecksummingSource implements SavepointStore {
     }
 
     @Override
-    public URI location() {
-        return delegate.location();
-    }
-
-    @Override
     public InputStream open(String key) throws IOException {
         digests.remove(key);
-        return new Counting(key, delegate.open(key));
-    }
-
-    @Override
-    public Optional<StoredObject> stat(String key) throws IOException {
-        return delegate.stat(key);
-    }
-
-    @Override
-    public List<StoredObject> list(String prefix) throws IOException {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public List<String> listChildren(String prefix) throws IOException {
-        return delegate.listChildren(prefix);
+        return new Counting(key, delegate().open(key));
     }
 
     @Override
@@ -76,6 +53,16 @@ final class ChecksummingSource implements SavepointStore {
     @Override
     public CopyMethod copy(String sourceKey, String targetKey) {
         throw new UnsupportedOperationException("the checkpoint store is read-only while a savepoint is made");
+    }
+
+    @Override
+    public CopyMethod copyFrom(SavepointStore source, String sourceKey, String targetKey) {
+        throw new UnsupportedOperationException("the checkpoint store is read-only while a savepoint is made");
+    }
+
+    /** Leaves the checkpoint store open: this view does not own it. */
+    @Override
+    public void close() {
     }
 
     /** Counts and checksums what is read; records the digest when closed. */
