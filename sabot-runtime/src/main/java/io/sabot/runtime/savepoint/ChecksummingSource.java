@@ -12,21 +12,24 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32C;
 
 /**
- * A read-only view of a checkpoint store that checksums every object as another store streams it out: so a streamed
- * copy is checked against the checkpoint's metadata without reading the copy back. Used only when the target store
- * is of another kind, which - by the {@link SavepointStore#copyFrom} contract - streams anyway. Thread-safe.
+ * A read-only view of a snapshot's store that checksums every object as another store streams it out, and reports
+ * the bytes as they are read: so a streamed copy is checked against the snapshot's metadata without reading the copy
+ * back. Used only where the target store streams anyway: when it is of another kind (by the
+ * {@link SavepointStore#copyFrom} contract), or when a copy between stores of one kind already had to stream.
+ * Thread-safe.
  */
 final class ChecksummingSource extends ForwardingSavepointStore {
 
-    private static final int CRC_SLICE = 8 << 10;
-
     private final Map<String, Crc32cDigest> digests = new ConcurrentHashMap<>();
+    private final LongConsumer bytesRead;
 
-    ChecksummingSource(SavepointStore delegate) {
+    ChecksummingSource(SavepointStore delegate, LongConsumer bytesRead) {
         super(delegate);
+        this.bytesRead = bytesRead;
     }
 
     /** The size and CRC32C of the bytes read from {@code key} by the last stream opened on it and closed. */
@@ -42,22 +45,22 @@ final class ChecksummingSource extends ForwardingSavepointStore {
 
     @Override
     public void put(String key, InputStream data, long length, PutMode mode) throws IOException {
-        throw new UnsupportedOperationException("the checkpoint store is read-only while a savepoint is made");
+        throw new UnsupportedOperationException("the source of a copy is read-only");
     }
 
     @Override
     public boolean delete(String key) {
-        throw new UnsupportedOperationException("the checkpoint store is read-only while a savepoint is made");
+        throw new UnsupportedOperationException("the source of a copy is read-only");
     }
 
     @Override
     public CopyMethod copy(String sourceKey, String targetKey) {
-        throw new UnsupportedOperationException("the checkpoint store is read-only while a savepoint is made");
+        throw new UnsupportedOperationException("the source of a copy is read-only");
     }
 
     @Override
     public CopyMethod copyFrom(SavepointStore source, String sourceKey, String targetKey) {
-        throw new UnsupportedOperationException("the checkpoint store is read-only while a savepoint is made");
+        throw new UnsupportedOperationException("the source of a copy is read-only");
     }
 
     /** Leaves the checkpoint store open: this view does not own it. */
@@ -83,6 +86,7 @@ final class ChecksummingSource extends ForwardingSavepointStore {
             if (b >= 0) {
                 crc.update(b);
                 size++;
+                bytesRead.accept(1);
             }
             return b;
         }
@@ -90,13 +94,10 @@ final class ChecksummingSource extends ForwardingSavepointStore {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
-            // In small slices: the loop makes this method hot enough for the JIT's optimising compiler, which alone
-            // turns CRC32C.update into the CPU's crc32 instruction (one 1 MiB update per call never gets there).
-            for (int done = 0; done < n; done += CRC_SLICE) {
-                crc.update(b, off + done, Math.min(CRC_SLICE, n - done));
-            }
             if (n > 0) {
+                Crc32cDigest.update(crc, b, off, n);
                 size += n;
+                bytesRead.accept(n);
             }
             return n;
         }

@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +66,8 @@ public final class SavepointManager {
     private final Metrics metrics;
     private final TempFileCleaner tempFileCleaner;
     private final boolean checksumStreamCopies;
+    private final int copyThreads;
+    private final TransferProgress progress;
     private final SnapshotMetadataJson json = new SnapshotMetadataJson();
 
     private SavepointManager(Builder b) {
@@ -76,6 +77,8 @@ public final class SavepointManager {
         this.metrics = b.metrics;
         this.tempFileCleaner = b.tempFileCleaner;
         this.checksumStreamCopies = b.checksumStreamCopies;
+        this.copyThreads = b.copyThreads;
+        this.progress = b.progress;
     }
 
     /**
@@ -172,20 +175,13 @@ public final class SavepointManager {
         SavepointId id = SavepointId.generate(createdAt);
         String prefix = id.value() + "/";
         String source = checkpoint.id() + "/";
-        Set<CopyMethod> methods = EnumSet.noneOf(CopyMethod.class);
         boolean committed = false;
-        // A store copies natively (hard link, server-side) only from a store of its own kind; from any other kind it
-        // streams, and then the bytes are checksummed as they are read instead of reading the copy back.
-        ChecksummingSource checked = store.getClass() == checkpointStore.getClass()
-                ? null : new ChecksummingSource(checkpointStore);
+        progress.started("savepoint " + id + " from checkpoint " + checkpoint.id(), checkpoint.totalBytes(),
+                checkpoint.files().size());
         try {
-            for (SnapshotFile file : checkpoint.files()) {
-                CopyMethod method = store.copyFrom(checked == null ? checkpointStore : checked,
-                        source + file.path(), prefix + file.path());
-                methods.add(method);
-                checkCopy(id, file, method, checkpoint,
-                        checked == null ? Optional.empty() : checked.digestOf(source + file.path()));
-            }
+            Set<CopyMethod> methods = new SnapshotCopier(checkpointStore, source, store, prefix,
+                    "checkpoint " + checkpoint.id(), checksumStreamCopies, copyThreads, progress)
+                    .copy(checkpoint.files());
             SnapshotMetadata metadata = new SnapshotMetadata(SnapshotMetadata.FORMAT_VERSION, SnapshotKind.SAVEPOINT,
                     id.value(), checkpoint.appId(), createdAt, description, checkpoint.checkpointId(),
                     checkpoint.agentIds(), checkpoint.files(), checkpoint.sourcePositions());
@@ -201,10 +197,12 @@ public final class SavepointManager {
             metrics.counter(StandardMetrics.SAVEPOINTS, "completed").inc();
             metrics.timer(StandardMetrics.SAVEPOINT_DURATION).record(took);
             CopyMethod overall = overall(methods);
+            progress.finished(true);
             LOG.info("created savepoint {} in {} from checkpoint {} ({} files, {} bytes, {})", id, store.location(),
                     checkpoint.id(), checkpoint.files().size(), metadata.totalBytes(), overall);
             return new CreatedSavepoint(metadata, overall, took);
         } catch (IOException | RuntimeException e) {
+            progress.finished(false);
             failed();
             if (!committed) {
                 removeQuietly(prefix);
@@ -214,32 +212,6 @@ public final class SavepointManager {
             }
             throw new SavepointException("cannot create a savepoint from checkpoint " + checkpoint.id() + " in "
                     + checkpointStore.location() + ": " + oneLine(e), e);
-        }
-    }
-
-    private void checkCopy(SavepointId id, SnapshotFile file, CopyMethod method, SnapshotMetadata checkpoint,
-                           Optional<Crc32cDigest> streamed) throws IOException {
-        String key = id.value() + "/" + file.path();
-        Optional<StoredObject> copied = store.stat(key);
-        if (copied.isEmpty() || copied.get().size() != file.size()) {
-            throw new SavepointException("copying '" + file.path() + "' of checkpoint " + checkpoint.id() + " gave "
-                    + copied.map(o -> o.size() + " bytes").orElse("no file") + ", but the checkpoint's metadata says "
-                    + file.size() + " bytes; the checkpoint may be corrupt");
-        }
-        if (method == CopyMethod.STREAM && checksumStreamCopies) {
-            Crc32cDigest digest;
-            if (streamed.isPresent() && streamed.get().size() == file.size()) {
-                digest = streamed.get();
-            } else {
-                try (InputStream in = store.open(key)) {
-                    digest = Crc32cDigest.of(in);
-                }
-            }
-            if (!digest.crc32c().equals(file.crc32c())) {
-                throw new SavepointException("copying '" + file.path() + "' of checkpoint " + checkpoint.id()
-                        + " gave crc32c " + digest.crc32c() + ", but the checkpoint's metadata says " + file.crc32c()
-                        + "; the checkpoint may be corrupt");
-            }
         }
     }
 
@@ -647,21 +619,17 @@ public final class SavepointManager {
         List<Long> numbers = checkpoints.checkpointNumbers();
         long n = numbers.isEmpty() ? 1 : numbers.get(0) + 1;
         String name = CheckpointStorage.checkpointName(n);
+        progress.started("savepoint " + savepoint.id() + " as checkpoint " + name, savepoint.totalBytes(),
+                savepoint.files().size());
         try {
-            for (SnapshotFile file : savepoint.files()) {
-                String target = name + "/" + file.path();
-                checkpointStore.copyFrom(store, savepoint.id() + "/" + file.path(), target);
-                Optional<StoredObject> copied = checkpointStore.stat(target);
-                if (copied.isEmpty() || copied.get().size() != file.size()) {
-                    throw new SavepointException("copying '" + file.path() + "' of savepoint " + savepoint.id()
-                            + " to " + checkpointStore.location() + " gave a file of the wrong size");
-                }
-            }
+            new SnapshotCopier(store, savepoint.id() + "/", checkpointStore, name + "/", "savepoint " + savepoint.id(),
+                    checksumStreamCopies, copyThreads, progress).copy(savepoint.files());
             SnapshotMetadata checkpoint = new SnapshotMetadata(SnapshotMetadata.FORMAT_VERSION,
                     SnapshotKind.CHECKPOINT, name, savepoint.appId(), clock.instant(),
                     "restored from savepoint " + savepoint.id(), n, savepoint.agentIds(), savepoint.files(),
                     savepoint.sourcePositions());
             checkpoints.writeMetadata(checkpoint);
+            progress.finished(true);
             LOG.info("restored savepoint {} as checkpoint {} in {}", savepoint.id(), name,
                     checkpointStore.location());
             return checkpoint;
@@ -669,6 +637,7 @@ public final class SavepointManager {
             throw new SavepointException("checkpoint " + name + " appeared in " + checkpointStore.location()
                     + " while restoring savepoint " + savepoint.id() + "; stop the worker and try again", e);
         } catch (IOException | RuntimeException e) {
+            progress.finished(false);
             try {
                 for (StoredObject o : checkpointStore.list(name + "/")) {
                     checkpointStore.delete(o.key());
@@ -688,10 +657,14 @@ public final class SavepointManager {
      * Builds a {@link SavepointManager}.
      *
      * <p>Defaults: the system UTC clock (for ids, creation times and ages), {@link System#nanoTime()} for
-     * durations, {@link Metrics#noop()}, no temporary-file clean-up ({@link TempFileCleaner#NONE}), and streamed
-     * copies checked by CRC32C ({@link #checksumStreamCopies(boolean)} true). Not thread-safe.
+     * durations, {@link Metrics#noop()}, no temporary-file clean-up ({@link TempFileCleaner#NONE}), streamed
+     * copies checked by CRC32C ({@link #checksumStreamCopies(boolean)} true), {@value #DEFAULT_COPY_THREADS} files
+     * copied at once and no progress reports. Not thread-safe.
      */
     public static final class Builder {
+
+        /** Files copied at once unless {@link #copyThreads(int)} says otherwise. */
+        public static final int DEFAULT_COPY_THREADS = 4;
 
         private final SavepointStore store;
         private Clock clock = Clock.systemUTC();
@@ -699,6 +672,8 @@ public final class SavepointManager {
         private Metrics metrics = Metrics.noop();
         private TempFileCleaner tempFileCleaner = TempFileCleaner.NONE;
         private boolean checksumStreamCopies = true;
+        private int copyThreads = DEFAULT_COPY_THREADS;
+        private TransferProgress progress = TransferProgress.NONE;
 
         private Builder(SavepointStore store) {
             this.store = Objects.requireNonNull(store, "savepointStore");
@@ -760,6 +735,34 @@ public final class SavepointManager {
          */
         public Builder checksumStreamCopies(boolean check) {
             this.checksumStreamCopies = check;
+            return this;
+        }
+
+        /**
+         * How many files a savepoint creation or restore copies at once. Several streams keep both a network store
+         * busy (each S3 upload sends its parts one after another) and a second core checksumming.
+         *
+         * @param threads default {@value #DEFAULT_COPY_THREADS}; 1 copies one file after another on the calling thread
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is less than 1
+         */
+        public Builder copyThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("copy threads must be at least 1, got " + threads);
+            }
+            this.copyThreads = threads;
+            return this;
+        }
+
+        /**
+         * Hears the bytes of every savepoint creation and restore as they are copied (a command-line tool draws a
+         * progress bar with it).
+         *
+         * @param progress default {@link TransferProgress#NONE}
+         * @return this builder
+         */
+        public Builder progress(TransferProgress progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 
