@@ -43,13 +43,7 @@ class CliEndToEndTest {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("SABOT_HOME", home.toString());
-        return pb;
+        return SabotProcesses.command(home, args);
     }
 
     private Process start(Path log, String... args) throws IOException {
@@ -73,12 +67,7 @@ class CliEndToEndTest {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newHttpClient();
-        await().atMost(WAIT).ignoreExceptions().until(() -> {
-            String address = Files.readString(appDir().resolve("worker.address")).trim();
-            return client.send(HttpRequest.newBuilder(URI.create(address + "/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        });
+        SabotProcesses.awaitReady(appDir());
     }
 
     private static String savepointId(String text) {
@@ -197,10 +186,7 @@ class CliEndToEndTest {
         assertThat(detector.path("restarts").asInt()).isPositive();
         assertThat(detector.path("lastFailure").asText()).contains("InjectedFault");
 
-        Path promtool = findOnPath("promtool");
-        org.junit.jupiter.api.Assumptions.assumeTrue(promtool != null || "true".equals(System.getenv("CI")),
-                "promtool is not installed; .ci/run installs it");
-        assertThat(promtool).as("promtool must be installed in CI").isNotNull();
+        Path promtool = ExternalTools.executable("promtool", "SABOT_PROMTOOL");
         String metrics = client.send(HttpRequest.newBuilder(URI.create(address + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
@@ -262,16 +248,6 @@ class CliEndToEndTest {
             }
         }
         return Double.NaN;
-    }
-
-    private static Path findOnPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     @Test
