@@ -236,7 +236,12 @@ class CliEndToEndTest {
         // the restored state is still past the limit: the same episode goes on, so no second violation or restart
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(30))
                 .until(() -> metrics.call().contains(violation + "1.0"));
-        assertThat(Files.readString(log)).contains("exceeded its", "restarting it through its supervisor");
+        assertThat(Files.readString(log)).contains("exceeded its", "restarting it through its supervisor")
+                .doesNotContain("could not measure");
+        Matcher state = Pattern.compile("sabot_agent_state_bytes\\{agent=\"detector\",} (\\S+)")
+                .matcher(metrics.call());
+        assertThat(state.find()).as("the state size is exported once, by the resource monitor").isTrue();
+        assertThat(Double.parseDouble(state.group(1))).isGreaterThan(4096);
     }
 
     private double detectorCpu() throws Exception {

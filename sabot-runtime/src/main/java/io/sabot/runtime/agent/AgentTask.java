@@ -2,7 +2,6 @@ package io.sabot.runtime.agent;
 
 import io.sabot.api.agent.Agent;
 import io.sabot.api.agent.DeadLetter;
-import io.sabot.api.metrics.StandardMetrics;
 import io.sabot.api.supervision.Child;
 import io.sabot.runtime.channel.Channel;
 import io.sabot.runtime.channel.EndOfStream;
@@ -67,7 +66,6 @@ public final class AgentTask extends TaskBase {
         }
         this.outputs = Map.copyOf(new LinkedHashMap<>(outputs));
         this.body = Objects.requireNonNull(body, "body");
-        services.metrics().gauge(StandardMetrics.AGENT_STATE_BYTES, () -> Math.max(0, stateBytes), id);
     }
 
     @Override
