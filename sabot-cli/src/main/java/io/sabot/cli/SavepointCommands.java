@@ -120,6 +120,9 @@ public final class SavepointCommands {
         @Option(names = "--from-checkpoint", description = "Use the latest retained checkpoint even if a worker runs.")
         boolean fromCheckpoint;
 
+        @Mixin
+        ProgressOption progress;
+
         @Override
         int run() throws Exception {
             AppContext app = context(true);
@@ -141,7 +144,8 @@ public final class SavepointCommands {
             }
             try (SavepointStore savepoints = app.open(app.savepointLocation(), "savepoint");
                  SavepointStore checkpoints = app.open(app.checkpointLocation(), "checkpoint")) {
-                CreatedSavepoint created = SavepointManager.of(savepoints)
+                CreatedSavepoint created = SavepointManager.builder(savepoints)
+                        .progress(progress.listener(json, err())).build()
                         .createFromLatestCheckpoint(checkpoints, description);
                 if (json) {
                     Map<String, Object> s = summary(created.metadata());
@@ -232,6 +236,9 @@ public final class SavepointCommands {
         @Parameters(paramLabel = "ID", description = "The savepoint's id.")
         String id;
 
+        @Mixin
+        ProgressOption progress;
+
         @Override
         int run() throws Exception {
             SavepointId.parse(id);
@@ -242,7 +249,8 @@ public final class SavepointCommands {
             }
             try (SavepointStore savepoints = app.open(app.savepointLocation(), "savepoint");
                  SavepointStore checkpoints = app.open(app.checkpointLocation(), "checkpoint")) {
-                SnapshotMetadata restored = SavepointManager.of(savepoints).restoreAsCheckpoint(id, checkpoints);
+                SnapshotMetadata restored = SavepointManager.builder(savepoints)
+                        .progress(progress.listener(json, err())).build().restoreAsCheckpoint(id, checkpoints);
                 if (json) {
                     Json.print(out(), summary(restored));
                 } else {
