@@ -45,8 +45,10 @@ import java.util.zip.CRC32C;
  *
  * <p>Arguments (all optional): {@code --dir PATH} where to write (default {@code target/savepoint-manager-bench}
  * under the working directory; deleted afterwards), {@code --mib N} checkpoint size (default 1024), {@code --files
- * N} files in it (default 16), {@code --runs N} repetitions of each measurement (default 6), {@code --fsync}
- * to force the savepoint store's writes to disk (default off, as {@code cp -r} does not).
+ * N} files in it (default 16), {@code --runs N} repetitions of each measurement (default 6), {@code --warmup N}
+ * untimed rounds first (default 1, so no sample pays for the JIT's first compilation), {@code --copy-threads N} files
+ * the manager copies at once (default {@link SavepointManager.Builder#DEFAULT_COPY_THREADS}), {@code --fsync} to force
+ * the savepoint store's writes to disk (default off, as {@code cp -r} does not).
  */
 public final class SavepointManagerBenchmark {
 
@@ -56,13 +58,18 @@ public final class SavepointManagerBenchmark {
     private final int mib;
     private final int files;
     private final int runs;
+    private final int warmup;
+    private final int copyThreads;
     private final boolean fsync;
 
-    private SavepointManagerBenchmark(Path dir, int mib, int files, int runs, boolean fsync) {
+    private SavepointManagerBenchmark(Path dir, int mib, int files, int runs, int warmup, int copyThreads,
+                                      boolean fsync) {
         this.dir = dir;
         this.mib = mib;
         this.files = files;
         this.runs = runs;
+        this.warmup = warmup;
+        this.copyThreads = copyThreads;
         this.fsync = fsync;
     }
 
@@ -77,6 +84,8 @@ public final class SavepointManagerBenchmark {
         int mib = 1024;
         int files = 16;
         int runs = 6;
+        int warmup = 1;
+        int copyThreads = SavepointManager.Builder.DEFAULT_COPY_THREADS;
         boolean fsync = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -84,12 +93,14 @@ public final class SavepointManagerBenchmark {
                 case "--mib": mib = Integer.parseInt(args[++i]); break;
                 case "--files": files = Integer.parseInt(args[++i]); break;
                 case "--runs": runs = Integer.parseInt(args[++i]); break;
+                case "--warmup": warmup = Integer.parseInt(args[++i]); break;
+                case "--copy-threads": copyThreads = Integer.parseInt(args[++i]); break;
                 case "--fsync": fsync = true; break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --dir PATH, --mib N, --files N, --runs N, --fsync");
+                        + "; use --dir PATH, --mib N, --files N, --runs N, --warmup N, --copy-threads N, --fsync");
             }
         }
-        new SavepointManagerBenchmark(dir.toAbsolutePath(), mib, files, runs, fsync).run();
+        new SavepointManagerBenchmark(dir.toAbsolutePath(), mib, files, runs, warmup, copyThreads, fsync).run();
     }
 
     private void run() throws Exception {
@@ -101,11 +112,18 @@ public final class SavepointManagerBenchmark {
             FsSavepointStore checkpoints = FsSavepointStore.builder(checkpointDir).fsync(false).build();
             long bytes = writeCheckpoint(checkpoints);
             FsSavepointStore savepoints = FsSavepointStore.builder(savepointDir).fsync(fsync).build();
-            SavepointManager manager = SavepointManager.of(savepoints);
-            SavepointManager unchecked = SavepointManager.builder(savepoints).checksumStreamCopies(false).build();
+            SavepointManager manager = SavepointManager.builder(savepoints).copyThreads(copyThreads).build();
+            SavepointManager unchecked = SavepointManager.builder(savepoints).copyThreads(copyThreads)
+                    .checksumStreamCopies(false).build();
             SavepointStore foreign = new ForeignStoreView(checkpoints);
-            System.out.printf("checkpoint: %d MiB in %d files under %s; savepoint store fsync=%s; %d runs each%n",
-                    mib, files, dir, fsync, runs);
+            System.out.printf("checkpoint: %d MiB in %d files under %s; savepoint store fsync=%s; %d files at once; "
+                    + "%d runs each after %d untimed%n", mib, files, dir, fsync, copyThreads, runs, warmup);
+            for (int w = 0; w < warmup; w++) {
+                timeCreate(manager, checkpoints, CopyMethod.HARD_LINK);
+                timeCreate(manager, foreign, CopyMethod.STREAM);
+                timeCreate(unchecked, foreign, CopyMethod.STREAM);
+                timeCpRecursive(checkpointDir.resolve("chk-1"), cpTarget);
+            }
 
             double[] link = new double[runs];
             double[] copy = new double[runs];
