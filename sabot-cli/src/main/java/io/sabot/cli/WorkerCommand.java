@@ -189,6 +189,7 @@ public final class WorkerCommand implements Callable<Integer> {
             b.httpBind(InetAddress.getByName(metricsBind));
             stores.checkpointDir().map(StoreLocations::parse).ifPresent(b::checkpointDir);
             stores.savepointDir().map(StoreLocations::parse).ifPresent(b::savepointDir);
+            b.storeOptions(stores.storeOptions());
             for (String limit : limits) {
                 addLimit(b, limit);
             }

@@ -81,6 +81,24 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void storeOptionsComeFromPrefixedFileKeysScopedKeysAndThenTheEnvironment() {
+        Properties file = props("s3.endpoint", "http://file:9000", "s3.region", "eu-west-1",
+                "worker.s3.region", "eu-central-1", "list.s3.region", "us-west-2", "fs.fsync", "false",
+                "checkpoint-interval", "5m", "worker.checkpoint-interval", "1m", "gcs.bucket", "ignored");
+        Map<String, String> env = Map.of("SABOT_S3_ENDPOINT", "http://env:9000", "SABOT_S3_PATH_STYLE", "false",
+                "SABOT_HOME", "/srv/sabot", "SABOT_CHECKPOINT_INTERVAL", "90", "SABOT_S3_", "no name",
+                "AWS_REGION", "ap-south-1");
+
+        Map<String, String> options = new ConfigDefaults(env, file).storeOptions("worker");
+
+        assertThat(options).containsExactly(Map.entry("fs.fsync", "false"),
+                Map.entry("s3.endpoint", "http://env:9000"), Map.entry("s3.path-style", "false"),
+                Map.entry("s3.region", "eu-central-1"));
+        assertThat(new ConfigDefaults(Map.of(), file).storeOptions("list")).containsEntry("s3.region", "us-west-2")
+                .containsEntry("s3.endpoint", "http://file:9000");
+    }
+
+    @Test
     void envNamesAreDerivedFromLongOptionNames() {
         assertThat(ConfigDefaults.envName("--restart-intensity")).isEqualTo("SABOT_RESTART_INTENSITY");
     }
