@@ -25,16 +25,18 @@ final class AppContext {
     private final Path appDir;
     private final Optional<URI> checkpointDir;
     private final Optional<URI> savepointDir;
+    private final StoreOptions stores;
     private final Map<String, String> storeOptions;
     private Map<String, SavepointStoreProvider> providers;
 
     private AppContext(Optional<String> appId, Path appDir, Optional<URI> checkpointDir, Optional<URI> savepointDir,
-                       Map<String, String> storeOptions) {
+                       StoreOptions stores) {
         this.appId = appId;
         this.appDir = appDir;
         this.checkpointDir = checkpointDir;
         this.savepointDir = savepointDir;
-        this.storeOptions = storeOptions;
+        this.stores = stores;
+        this.storeOptions = stores.storeOptions();
     }
 
     /**
@@ -60,7 +62,7 @@ final class AppContext {
         try {
             Path dir = id.map(home::app).orElse(home.root());
             return new AppContext(id, dir, stores.checkpointDir().map(StoreLocations::parse),
-                    stores.savepointDir().map(StoreLocations::parse), stores.storeOptions());
+                    stores.savepointDir().map(StoreLocations::parse), stores);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
@@ -110,7 +112,7 @@ final class AppContext {
             return provider.open(location, storeOptions);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "cannot open the " + what + " directory " + location + ": "
-                    + e.getMessage(), e);
+                    + stores.withOrigins(e.getMessage()), e);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILURE, "cannot open the " + what + " directory: " + e.getMessage(), e);
         }

@@ -113,16 +113,17 @@ public final class ConfigDefaults implements IDefaultValueProvider {
      * underscores of the name ({@code SABOT_S3_PATH_STYLE} is {@code s3.path-style}).
      *
      * @param command the command's name, for scoped keys
-     * @return the options, by key
+     * @return the options with where each came from, by key
      */
-    public Map<String, String> storeOptions(String command) {
-        Map<String, String> options = new TreeMap<>();
-        Map<String, String> scoped = new TreeMap<>();
+    public Map<String, Setting> storeOptions(String command) {
+        Map<String, Setting> options = new TreeMap<>();
+        Map<String, Setting> scoped = new TreeMap<>();
         for (String key : file.stringPropertyNames()) {
             if (isStoreOption(key)) {
-                options.put(key, file.getProperty(key));
+                options.put(key, new Setting(file.getProperty(key), "the config file"));
             } else if (key.startsWith(command + ".") && isStoreOption(key.substring(command.length() + 1))) {
-                scoped.put(key.substring(command.length() + 1), file.getProperty(key));
+                scoped.put(key.substring(command.length() + 1), new Setting(file.getProperty(key),
+                        "the config file (" + key + ")"));
             }
         }
         options.putAll(scoped);
@@ -131,11 +132,25 @@ public final class ConfigDefaults implements IDefaultValueProvider {
             env.forEach((name, value) -> {
                 if (name.startsWith(head) && name.length() > head.length()) {
                     options.put(prefix + "." + name.substring(head.length()).toLowerCase(Locale.ROOT)
-                            .replace('_', '-'), value);
+                            .replace('_', '-'), new Setting(value, name));
                 }
             });
         }
         return options;
+    }
+
+    /**
+     * A value and where it came from, for messages.
+     *
+     * @param value  the value, which may be a secret
+     * @param origin the environment variable, or "the config file"
+     */
+    public record Setting(String value, String origin) {
+        /** {@return the origin only: the value may be a secret} */
+        @Override
+        public String toString() {
+            return "(set by " + origin + ")";
+        }
     }
 
     private static boolean isStoreOption(String key) {

@@ -46,6 +46,8 @@ public final class StoreOptions {
                     + "command line: use the config file, AWS_SECRET_ACCESS_KEY or s3.profile."})
     private List<KeyValue> flags = new ArrayList<>();
 
+    private final Map<String, String> origins = new TreeMap<>();
+
     /** {@return the checkpoint location, if given} */
     public Optional<String> checkpointDir() {
         return Optional.ofNullable(checkpointDir);
@@ -65,12 +67,17 @@ public final class StoreOptions {
      */
     public Map<String, String> storeOptions() {
         Map<String, String> options = new TreeMap<>();
+        origins.clear();
         if (command != null && command.defaultValueProvider() instanceof ConfigDefaults) {
-            options.putAll(((ConfigDefaults) command.defaultValueProvider()).storeOptions(command.name()));
+            ((ConfigDefaults) command.defaultValueProvider()).storeOptions(command.name()).forEach((key, setting) -> {
+                options.put(key, setting.value());
+                origins.put(key, setting.origin());
+            });
         }
         List<String> secretFlags = new ArrayList<>();
         for (KeyValue flag : flags) {
             options.put(flag.key(), flag.value());
+            origins.put(flag.key(), FLAG);
             if (StoreOptionKeys.isSecret(flag.key()) && !secretFlags.contains(flag.key())) {
                 secretFlags.add(flag.key());
             }
@@ -88,6 +95,23 @@ public final class StoreOptions {
             throw new CliException(ExitCodes.USAGE, e.getMessage() + " (from the config file or a SABOT_ variable)",
                     e);
         }
+    }
+
+    /**
+     * Adds to a store's message about a refused option where that option was set, since it may come from a
+     * forgotten config file key or environment variable.
+     *
+     * @param message the store's message, which quotes the key ({@code unknown S3 store option 's3.bucket'})
+     * @return the message, with {@code (s3.bucket was set by SABOT_S3_BUCKET)} for each key it quotes
+     */
+    String withOrigins(String message) {
+        StringBuilder text = new StringBuilder(String.valueOf(message));
+        origins.forEach((key, origin) -> {
+            if (text.indexOf("'" + key + "'") >= 0) {
+                text.append(" (").append(key).append(" was set by ").append(origin).append(')');
+            }
+        });
+        return text.toString();
     }
 
     /** One {@code --store-option}: a checked key and its value, which may be a secret. */

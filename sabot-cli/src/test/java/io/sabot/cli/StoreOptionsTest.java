@@ -139,7 +139,8 @@ class StoreOptionsTest {
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(typo.err().lines()).singleElement().asString()
                 .startsWith("sabot: cannot open the savepoint directory file:")
-                .contains("unknown filesystem store option 'fs.fsink'").contains("fs.fsync");
+                .contains("unknown filesystem store option 'fs.fsink'").contains("fs.fsync")
+                .endsWith("(fs.fsink was set by --store-option)");
 
         CliRun badValue = CliRun.of(home, Map.of(), "savepoint", "verify", "--savepoint-dir", home.toString(),
                 "--store-option", "fs.fsync=sometimes");
@@ -151,6 +152,16 @@ class StoreOptionsTest {
         assertThat(noValue.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noValue.err().lines()).hasSize(2).first().asString()
                 .startsWith("sabot: Invalid value for option '--store-option'");
+    }
+
+    @Test
+    void aRefusedOptionSaysWhereItWasSet() {
+        CliRun fromEnv = CliRun.of(home, Map.of("SABOT_FS_FSINK", "false"), "savepoint", "list", "--savepoint-dir",
+                home.toString());
+        assertThat(fromEnv.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fromEnv.err().lines()).singleElement().asString()
+                .contains("unknown filesystem store option 'fs.fsink'")
+                .endsWith("(fs.fsink was set by SABOT_FS_FSINK)");
     }
 
     @Test
