@@ -416,8 +416,8 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         public WorkerConfig build() {
             return new WorkerConfig(appClass, dataDir, supervision, intensity, concurrency, recover,
                     Optional.ofNullable(fromSnapshot), allowNonRestoredState, checkpointInterval, checkpointsRetained,
-                    Optional.ofNullable(checkpointDir), Optional.ofNullable(savepointDir), storeOptions, httpBind, httpPort,
-                    Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, limits,
+                    Optional.ofNullable(checkpointDir), Optional.ofNullable(savepointDir), storeOptions, httpBind,
+                    httpPort, Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, limits,
                     settings, stopTimeout, finalCheckpoint);
         }
     }
