@@ -40,10 +40,14 @@ public final class StoreOptions {
     private String savepointDir;
 
     @Option(names = FLAG, paramLabel = "KEY=VALUE", converter = OptionConverter.class,
-            description = {"A store option, repeatable: s3.endpoint=URL, s3.region=REGION, s3.profile=NAME, "
-                    + "s3.path-style=true, fs.fsync=false... (see docs/savepoints.md). Also read from s3.* and fs.* "
-                    + "keys of the config file and SABOT_S3_*/SABOT_FS_* variables. Keep secret keys off the "
-                    + "command line: use the config file, AWS_SECRET_ACCESS_KEY or s3.profile."})
+            description = {"A setting of the stores, repeatable, for example",
+                "  s3.endpoint=URL    s3.region=NAME",
+                "  s3.profile=NAME    fs.fsync=false",
+                "(all are in docs/savepoints.md). Also read from the",
+                "config file's s3.* and fs.* keys and from",
+                "SABOT_S3_* and SABOT_FS_* variables. Keep secrets",
+                "off the command line, where ps shows them: use the",
+                "config file, AWS_* variables or s3.profile."})
     private List<KeyValue> flags = new ArrayList<>();
 
     private final Map<String, String> origins = new TreeMap<>();
