@@ -25,13 +25,18 @@ final class AppContext {
     private final Path appDir;
     private final Optional<URI> checkpointDir;
     private final Optional<URI> savepointDir;
+    private final StoreOptions stores;
+    private final Map<String, String> storeOptions;
     private Map<String, SavepointStoreProvider> providers;
 
-    private AppContext(Optional<String> appId, Path appDir, Optional<URI> checkpointDir, Optional<URI> savepointDir) {
+    private AppContext(Optional<String> appId, Path appDir, Optional<URI> checkpointDir, Optional<URI> savepointDir,
+                       StoreOptions stores) {
         this.appId = appId;
         this.appDir = appDir;
         this.checkpointDir = checkpointDir;
         this.savepointDir = savepointDir;
+        this.stores = stores;
+        this.storeOptions = stores.storeOptions();
     }
 
     /**
@@ -39,7 +44,7 @@ final class AppContext {
      *
      * @param home      the data directory
      * @param appClass  the app's class name, or null when only explicit directories are given
-     * @param stores    the explicit locations
+     * @param stores    the explicit locations and the store options
      * @param needsApp  whether the command cannot work without {@code -A}
      * @return the context
      */
@@ -57,7 +62,7 @@ final class AppContext {
         try {
             Path dir = id.map(home::app).orElse(home.root());
             return new AppContext(id, dir, stores.checkpointDir().map(StoreLocations::parse),
-                    stores.savepointDir().map(StoreLocations::parse));
+                    stores.savepointDir().map(StoreLocations::parse), stores);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
@@ -90,11 +95,12 @@ final class AppContext {
     }
 
     /**
-     * Opens a store that must already exist.
+     * Opens a store that must already exist, with the store options.
      *
      * @param location the location
      * @param what     "savepoint" or "checkpoint", for messages
      * @return the store
+     * @throws CliException (usage) if the store refuses an option, (failure) if it cannot be opened
      */
     SavepointStore open(URI location, String what) {
         String scheme = StoreLocations.scheme(location);
@@ -103,7 +109,10 @@ final class AppContext {
             throw new CliException(ExitCodes.USAGE, "no store serves '" + scheme + ":' locations such as " + location);
         }
         try {
-            return provider.open(location, Map.of());
+            return provider.open(location, storeOptions);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot open the " + what + " directory " + location + ": "
+                    + stores.withOrigins(e.getMessage()), e);
         } catch (IOException e) {
             throw new CliException(ExitCodes.FAILURE, "cannot open the " + what + " directory: " + e.getMessage(), e);
         }

@@ -125,7 +125,7 @@ public final class WorkerCommand implements Callable<Integer> {
         try {
             worker = Worker.start(config, Thread.currentThread().getContextClassLoader());
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            throw new CliException(ExitCodes.USAGE, stores.withOrigins(e.getMessage()), e);
         }
         Thread hook = new Thread(() -> {
             worker.stop(config.finalCheckpoint());
@@ -189,6 +189,7 @@ public final class WorkerCommand implements Callable<Integer> {
             b.httpBind(InetAddress.getByName(metricsBind));
             stores.checkpointDir().map(StoreLocations::parse).ifPresent(b::checkpointDir);
             stores.savepointDir().map(StoreLocations::parse).ifPresent(b::savepointDir);
+            b.storeOptions(stores.storeOptions());
             for (String limit : limits) {
                 addLimit(b, limit);
             }

@@ -81,6 +81,30 @@ class ConfigDefaultsTest {
     }
 
     @Test
+    void storeOptionsComeFromPrefixedFileKeysScopedKeysAndThenTheEnvironment() {
+        Properties file = props("s3.endpoint", "http://file:9000", "s3.region", "eu-west-1",
+                "worker.s3.region", "eu-central-1", "list.s3.region", "us-west-2", "fs.fsync", "false",
+                "checkpoint-interval", "5m", "worker.checkpoint-interval", "1m", "gcs.bucket", "ignored");
+        Map<String, String> env = Map.of("SABOT_S3_ENDPOINT", "http://env:9000", "SABOT_S3_PATH_STYLE", "false",
+                "SABOT_HOME", "/srv/sabot", "SABOT_CHECKPOINT_INTERVAL", "90", "SABOT_S3_", "no name",
+                "AWS_REGION", "ap-south-1");
+
+        Map<String, ConfigDefaults.Setting> options = new ConfigDefaults(env, file).storeOptions("worker");
+
+        assertThat(options).containsExactly(
+                Map.entry("fs.fsync", new ConfigDefaults.Setting("false", "the config file")),
+                Map.entry("s3.endpoint", new ConfigDefaults.Setting("http://env:9000", "SABOT_S3_ENDPOINT")),
+                Map.entry("s3.path-style", new ConfigDefaults.Setting("false", "SABOT_S3_PATH_STYLE")),
+                Map.entry("s3.region", new ConfigDefaults.Setting("eu-central-1",
+                        "the config file (worker.s3.region)")));
+        assertThat(new ConfigDefaults(Map.of(), file).storeOptions("list"))
+                .containsEntry("s3.region", new ConfigDefaults.Setting("us-west-2", "the config file (list.s3.region)"))
+                .containsEntry("s3.endpoint", new ConfigDefaults.Setting("http://file:9000", "the config file"));
+        assertThat(new ConfigDefaults.Setting("a-secret", "SABOT_S3_SECRET_ACCESS_KEY"))
+                .hasToString("(set by SABOT_S3_SECRET_ACCESS_KEY)");
+    }
+
+    @Test
     void envNamesAreDerivedFromLongOptionNames() {
         assertThat(ConfigDefaults.envName("--restart-intensity")).isEqualTo("SABOT_RESTART_INTENSITY");
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code sabot} command as a separate JVM process, the way a user runs it, for the end-to-end tests. */
@@ -37,6 +38,50 @@ final class SabotProcesses {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SABOT_HOME", home.toString());
         return pb;
+    }
+
+    /**
+     * A process builder for {@code sabot <args>} that sees none of this machine's {@code AWS_*} and {@code SABOT_*}
+     * variables (nor instance metadata), only {@code SABOT_HOME} and the given ones.
+     *
+     * @param home the Sabot home directory
+     * @param env  the variables the command gets
+     * @param args the command's arguments
+     * @return the builder, not started
+     */
+    static ProcessBuilder isolated(Path home, Map<String, String> env, String... args) {
+        ProcessBuilder pb = command(home, args);
+        pb.environment().keySet().removeIf(k -> (k.startsWith("AWS_") || k.startsWith("SABOT_"))
+                && !k.equals("SABOT_HOME"));
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** How a command ended: its exit code and what it printed on stdout and stderr. */
+    record Finished(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs a command to its end, within 90 seconds (else it is killed and the test fails).
+     *
+     * @param pb  the command
+     * @param dir where its output files go
+     * @return how it ended
+     * @throws Exception if it cannot start or does not finish in time
+     */
+    static Finished finish(ProcessBuilder pb, Path dir) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                throw new AssertionError("sabot " + String.join(" ", pb.command()) + " did not finish in 90 s");
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        return new Finished(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /**

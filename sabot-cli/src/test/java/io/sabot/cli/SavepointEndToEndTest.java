@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sabot.cli.SabotProcesses.Finished;
 import io.sabot.examples.fraud.FraudDetector;
 import io.sabot.runtime.state.StateBackend;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,18 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -55,13 +48,12 @@ class SavepointEndToEndTest {
 
     private static final String APP = "io.sabot.examples.fraud.FraudApp";
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String BUCKET = "sabot-e2e";
-    private static final String ACCESS_KEY = "e2e-access-key";
-    private static final String SECRET_KEY = "e2e-secret-key-that-must-never-be-printed";
+    private static final String BUCKET = S3ProxyFixture.BUCKET;
+    private static final String ACCESS_KEY = S3ProxyFixture.ACCESS_KEY;
+    private static final String SECRET_KEY = S3ProxyFixture.SECRET_KEY;
     private static final Pattern RESUMED = Pattern.compile("detector starts with (\\d+) transactions processed");
 
-    private static S3Proxy proxy;
-    private static URI endpoint;
+    private static S3ProxyFixture s3Proxy;
 
     @TempDir
     Path home;
@@ -72,21 +64,12 @@ class SavepointEndToEndTest {
 
     @BeforeAll
     static void startS3Proxy() throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        proxy.start();
-        endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        try (S3Client s3 = s3()) {
-            s3.createBucket(b -> b.bucket(BUCKET));
-        }
+        s3Proxy = S3ProxyFixture.start();
     }
 
     @AfterAll
     static void stopS3Proxy() throws Exception {
-        proxy.stop();
+        s3Proxy.close();
     }
 
     @AfterEach
@@ -96,35 +79,19 @@ class SavepointEndToEndTest {
 
     /** A plain SDK client of the test's own, to look at what the processes left in the bucket. */
     private static S3Client s3() {
-        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY)))
-                .httpClientBuilder(Apache5HttpClient.builder()).build();
+        return s3Proxy.client();
     }
 
     /** What a user of an S3-compatible server sets, per docs/savepoints.md; nothing else of AWS leaks in. */
     private void useS3Environment() {
-        environment.put("SABOT_S3_ENDPOINT", endpoint.toString());
+        environment.put("SABOT_S3_ENDPOINT", s3Proxy.endpoint().toString());
         environment.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
         environment.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
         environment.put("AWS_REGION", "us-east-1");
     }
 
-    private record Done(int exit, String out, String err) {
-    }
-
     private ProcessBuilder builder(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("SABOT_"));
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("SABOT_HOME", home.toString());
-        env.putAll(environment);
-        return pb;
+        return SabotProcesses.isolated(home, environment, args);
     }
 
     private Process start(Path log, String... args) throws IOException {
@@ -133,17 +100,8 @@ class SavepointEndToEndTest {
         return p;
     }
 
-    private Done run(String... args) throws Exception {
-        File out = Files.createTempFile(home, "out", ".txt").toFile();
-        File err = Files.createTempFile(home, "err", ".txt").toFile();
-        Process p = builder(args).redirectOutput(out).redirectError(err).start();
-        processes.add(p);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("sabot %s finished", String.join(" ", args)).isTrue();
-        return new Done(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
-    }
-
-    private Done ok(String... args) throws Exception {
-        Done done = run(args);
+    private Finished ok(String... args) throws Exception {
+        Finished done = SabotProcesses.finish(builder(args), home);
         assertThat(done.exit()).as("sabot %s: %s", String.join(" ", args), done.err()).isZero();
         return done;
     }
@@ -262,7 +220,7 @@ class SavepointEndToEndTest {
                 "--json").out());
         assertThat(sourceOffset(shownFirst)).as("a consistent snapshot: every emitted transaction was counted")
                 .isEqualTo(firstCount);
-        Done verified = ok("savepoint", "verify", "--savepoint-dir", savepoints, "-l", "debug");
+        Finished verified = ok("savepoint", "verify", "--savepoint-dir", savepoints, "-l", "debug");
         assertThat(verified.out()).contains(firstId, secondId).doesNotContain("DAMAGED");
 
         // the upgrade flow: start from the older savepoint by id; its state, not the newer one's, comes back

@@ -85,6 +85,9 @@ public final class Worker implements AutoCloseable {
     /** The file in the app's directory that holds the running worker's admin token. */
     public static final String TOKEN_FILE = "admin.token";
 
+    /** The filesystem store's option that creates a missing directory, which the worker sets for its own stores. */
+    private static final String CREATE_DIRECTORY = "fs.create-directory";
+
     private final WorkerConfig config;
     private final AppModel model;
     private final Path appDir;
@@ -136,9 +139,9 @@ public final class Worker implements AutoCloseable {
         URI savepointLocation = config.savepointDir().orElse(appDir.resolve("savepoints").toUri());
         java.util.Deque<Closer> undo = new java.util.ArrayDeque<>();
         try {
-            this.checkpointStore = openStore(checkpointLocation);
+            this.checkpointStore = openStore(checkpointLocation, "checkpoint");
             undo.push(checkpointStore::close);
-            this.savepointStore = openStore(savepointLocation);
+            this.savepointStore = openStore(savepointLocation, "savepoint");
             undo.push(savepointStore::close);
 
             this.coordinator = CheckpointCoordinator.builder(appId, checkpointStore)
@@ -479,7 +482,7 @@ public final class Worker implements AutoCloseable {
             SavepointRestore restore = SavepointId.isValid(from)
                     ? SavepointManager.of(savepointStore).openForRestore(from)
                     : SavepointManager.openForRestore(StoreLocations.parse(from), provider(StoreLocations.parse(from)),
-                            Map.of());
+                            config.storeOptions());
             this.restore = restore;
             List<String> unknown = new ArrayList<>(restore.metadata().agentIds());
             unknown.removeAll(knownTasks());
@@ -513,9 +516,21 @@ public final class Worker implements AutoCloseable {
         return provider;
     }
 
-    private SavepointStore openStore(URI location) throws IOException {
-        boolean file = StoreLocations.scheme(location).equals("file");
-        return provider(location).open(location, file ? Map.of("fs.create-directory", "true") : Map.of());
+    /**
+     * Opens the checkpoint or savepoint store with the configured store options; the worker creates its own
+     * filesystem directories unless the options say {@code fs.create-directory=false}.
+     */
+    private SavepointStore openStore(URI location, String what) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>(config.storeOptions());
+        if (StoreLocations.scheme(location).equals("file")) {
+            options.putIfAbsent(CREATE_DIRECTORY, "true");
+        }
+        try {
+            return provider(location).open(location, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot open the " + what + " store " + location + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static <T> Optional<T> optional(Injector injector, Key<T> key) {

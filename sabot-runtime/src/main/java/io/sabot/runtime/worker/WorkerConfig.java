@@ -2,6 +2,7 @@ package io.sabot.runtime.worker;
 
 import io.sabot.api.resources.ResourceLimit;
 import io.sabot.api.supervision.RestartIntensity;
+import io.sabot.runtime.savepoint.StoreOptionKeys;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import java.util.Optional;
  * application fills it with the builder. Immutable.
  *
  * <p>Defaults (see {@link Builder}): strategy {@code one_for_one}, intensity 3 restarts in 60 s, checkpoints every
- * 30 s keeping the last 3, checkpoints and savepoints under the data directory, HTTP on 127.0.0.1:9250, resource
- * monitoring every second, no StatsD, no Pushgateway, graceful stop within 30 s with a final checkpoint.
+ * 30 s keeping the last 3, checkpoints and savepoints under the data directory with no store options, HTTP on
+ * 127.0.0.1:9250, resource monitoring every second, no StatsD, no Pushgateway, graceful stop within 30 s with a final
+ * checkpoint.
  *
  * @param appClass              the app's class name
  * @param dataDir               the data directory ({@code $SABOT_HOME})
@@ -33,6 +35,8 @@ import java.util.Optional;
  * @param checkpointsRetained   how many completed checkpoints to keep
  * @param checkpointDir         where checkpoints go; empty for the data directory's default
  * @param savepointDir          where savepoints go; empty for the data directory's default
+ * @param storeOptions          settings of the checkpoint and savepoint stores ({@code s3.endpoint},
+ *                              {@code fs.fsync}...); secret values never appear in {@link #toString()}
  * @param httpBind              the HTTP listener's address
  * @param httpPort              the HTTP listener's port; 0 for an ephemeral one
  * @param statsd                a StatsD {@code host:port} to send metrics to, if any
@@ -46,7 +50,8 @@ import java.util.Optional;
 public record WorkerConfig(String appClass, Path dataDir, String supervision, RestartIntensity intensity,
                            int concurrency, boolean recover, Optional<String> fromSnapshot,
                            boolean allowNonRestoredState, Duration checkpointInterval, int checkpointsRetained,
-                           Optional<URI> checkpointDir, Optional<URI> savepointDir, InetAddress httpBind,
+                           Optional<URI> checkpointDir, Optional<URI> savepointDir,
+                           Map<String, String> storeOptions, InetAddress httpBind,
                            int httpPort, Optional<String> statsd, Optional<URI> pushgateway,
                            Duration resourceInterval, Map<String, List<ResourceLimit>> limits,
                            Map<String, String> settings, Duration stopTimeout, boolean finalCheckpoint) {
@@ -72,6 +77,7 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
      * @param checkpointsRetained   completed checkpoints kept
      * @param checkpointDir         the checkpoint location
      * @param savepointDir          the savepoint location
+     * @param storeOptions          the store options
      * @param httpBind              the HTTP address
      * @param httpPort              the HTTP port
      * @param statsd                the StatsD address
@@ -106,6 +112,7 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         }
         Objects.requireNonNull(checkpointDir, "checkpointDir");
         Objects.requireNonNull(savepointDir, "savepointDir");
+        storeOptions = StoreOptionKeys.copyOf(storeOptions);
         Objects.requireNonNull(httpBind, "httpBind");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("HTTP port must be between 0 and 65535, got " + httpPort);
@@ -148,6 +155,7 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         private int checkpointsRetained = 3;
         private URI checkpointDir;
         private URI savepointDir;
+        private final Map<String, String> storeOptions = new LinkedHashMap<>();
         private InetAddress httpBind = InetAddress.getLoopbackAddress();
         private int httpPort = DEFAULT_HTTP_PORT;
         private String statsd;
@@ -274,6 +282,31 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         }
 
         /**
+         * Adds a store option, given to the providers of the checkpoint and savepoint stores (and of a savepoint
+         * location the worker starts from); each store reads the keys of its own prefix. The worker itself adds
+         * {@code fs.create-directory=true} for its filesystem stores unless set here. Default none.
+         *
+         * @param key   {@code PREFIX.NAME}, for example {@code s3.endpoint}
+         * @param value its value
+         * @return this builder
+         */
+        public Builder storeOption(String key, String value) {
+            storeOptions.put(key, value);
+            return this;
+        }
+
+        /**
+         * Adds store options, as {@link #storeOption(String, String)} for each.
+         *
+         * @param values the options
+         * @return this builder
+         */
+        public Builder storeOptions(Map<String, String> values) {
+            storeOptions.putAll(values);
+            return this;
+        }
+
+        /**
          * Sets the HTTP listener's address; default 127.0.0.1.
          *
          * @param value the address
@@ -383,8 +416,8 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         public WorkerConfig build() {
             return new WorkerConfig(appClass, dataDir, supervision, intensity, concurrency, recover,
                     Optional.ofNullable(fromSnapshot), allowNonRestoredState, checkpointInterval, checkpointsRetained,
-                    Optional.ofNullable(checkpointDir), Optional.ofNullable(savepointDir), httpBind, httpPort,
-                    Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, limits,
+                    Optional.ofNullable(checkpointDir), Optional.ofNullable(savepointDir), storeOptions, httpBind,
+                    httpPort, Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, limits,
                     settings, stopTimeout, finalCheckpoint);
         }
     }

@@ -49,6 +49,26 @@ class WorkerConfigTest {
     }
 
     @Test
+    void storeOptionsAreKeptSortedAndTheTextFormShowsNoSecret() {
+        WorkerConfig c = builder().storeOption("s3.endpoint", "http://127.0.0.1:9000")
+                .storeOptions(java.util.Map.of("s3.secret-access-key", "worker-config-secret", "fs.fsync", "false"))
+                .build();
+
+        assertThat(c.storeOptions()).containsExactly(java.util.Map.entry("fs.fsync", "false"),
+                java.util.Map.entry("s3.endpoint", "http://127.0.0.1:9000"),
+                java.util.Map.entry("s3.secret-access-key", "worker-config-secret"));
+        assertThat(c.toString()).contains("storeOptions={fs.fsync=false, s3.endpoint=http://127.0.0.1:9000, "
+                + "s3.secret-access-key=********}").doesNotContain("worker-config-secret");
+        assertThat(builder().build().storeOptions()).isEmpty();
+    }
+
+    @Test
+    void aMalformedStoreOptionKeyIsRejectedNamingIt() {
+        assertThatThrownBy(() -> builder().storeOption("endpoint", "http://x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("store option 'endpoint'");
+    }
+
+    @Test
     void recoverAndFromSavepointExcludeEachOther() {
         assertThatThrownBy(() -> builder().recover(true).fromSnapshot("sp-20261203-163512-123-3f9a1c0b").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--recover and --from-savepoint");

@@ -189,4 +189,19 @@ class WorkerTest {
         assertThatThrownBy(() -> start(config().checkpointDir(URI.create("gopher://x/y")).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no store for 'gopher:'");
     }
+
+    @Test
+    void storeOptionsReachTheStoresAndAnExplicitCreateDirectoryBeatsTheWorkersOwn() throws Exception {
+        assertThatThrownBy(() -> start(config().storeOption("fs.fsink", "false").build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot open the checkpoint store file:")
+                .hasMessageContaining("unknown filesystem store option 'fs.fsink'");
+        assertThatThrownBy(() -> start(config().storeOption("fs.create-directory", "false").build()))
+                .hasMessageContaining("does not exist");
+        assertThat(home.resolve("apps")).doesNotExist();
+
+        Worker w = start(config().storeOption("fs.fsync", "false").setting("count.end", "10").build());
+        await().atMost(WAIT).until(() -> CountingApp.count(key) == 10);
+        assertThat(w.checkpoint().get().id()).startsWith("chk-");
+    }
 }
