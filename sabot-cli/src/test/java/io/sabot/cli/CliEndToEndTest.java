@@ -1,10 +1,11 @@
 package io.sabot.cli;
 
+import io.sabot.cli.SabotProcesses.Finished;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,9 +40,6 @@ class CliEndToEndTest {
         processes.forEach(Process::destroyForcibly);
     }
 
-    private record Done(int exit, String out, String err) {
-    }
-
     private ProcessBuilder builder(String... args) {
         return SabotProcesses.command(home, args);
     }
@@ -53,13 +51,8 @@ class CliEndToEndTest {
         return p;
     }
 
-    private Done run(String... args) throws Exception {
-        File out = Files.createTempFile(home, "out", ".txt").toFile();
-        File err = Files.createTempFile(home, "err", ".txt").toFile();
-        Process p = builder(args).redirectOutput(out).redirectError(err).start();
-        processes.add(p);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("sabot %s finished", String.join(" ", args)).isTrue();
-        return new Done(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    private Finished run(String... args) throws Exception {
+        return SabotProcesses.finish(builder(args), home);
     }
 
     private Path appDir() {
@@ -83,21 +76,21 @@ class CliEndToEndTest {
                 "--set", "fraud.rate=1000");
         awaitReady();
 
-        Done created = run("savepoint", "create", "-A", APP, "-d", "first");
+        Finished created = run("savepoint", "create", "-A", APP, "-d", "first");
         assertThat(created.exit()).as(created.err()).isZero();
         assertThat(created.out()).contains("created fresh by the running worker");
 
-        Done status = run("status", "-A", APP);
+        Finished status = run("status", "-A", APP);
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("detector", "transactions-source", "RUNNING");
 
-        Done stopped = run("stop", "-A", APP, "--savepoint", "-d", "before upgrade");
+        Finished stopped = run("stop", "-A", APP, "--savepoint", "-d", "before upgrade");
         assertThat(stopped.exit()).as(stopped.err()).isZero();
         String id = savepointId(stopped.out());
         assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.exitValue()).isZero();
 
-        Done list = run("savepoint", "list", "-A", APP, "--json");
+        Finished list = run("savepoint", "list", "-A", APP, "--json");
         JsonNode listed = Json.MAPPER.readTree(list.out());
         assertThat(listed).hasSize(2);
         assertThat(listed.get(1).path("id").asText()).isEqualTo(id);
@@ -117,14 +110,14 @@ class CliEndToEndTest {
 
         assertThat(run("savepoint", "verify", "-A", APP).exit()).isZero();
         assertThat(run("savepoint", "delete", "-A", APP, id).exit()).isZero();
-        Done after = run("savepoint", "show", "-A", APP, id);
+        Finished after = run("savepoint", "show", "-A", APP, id);
         assertThat(after.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(after.err().strip()).startsWith("sabot: no savepoint " + id);
     }
 
     @Test
     void aWorkerWhoseSupervisorGivesUpExitsWithItsOwnCode() throws Exception {
-        Done done = run("worker", "-A", APP, "--metrics-port", "0", "--set", "fraud.fault-rate=0.5",
+        Finished done = run("worker", "-A", APP, "--metrics-port", "0", "--set", "fraud.fault-rate=0.5",
                 "--restart-intensity", "1", "--restart-period", "1m");
 
         assertThat(done.exit()).isEqualTo(ExitCodes.SUPERVISOR_GAVE_UP);
@@ -141,13 +134,13 @@ class CliEndToEndTest {
         String dir = home.resolve("elsewhere").toString();
         Files.createDirectories(Path.of(dir));
 
-        Done created = run("savepoint-create", "-A", APP, "--description", "Before upgrade", "--savepoint-dir", dir);
+        Finished created = run("savepoint-create", "-A", APP, "--description", "Before upgrade", "--savepoint-dir", dir);
         assertThat(created.exit()).as(created.err()).isZero();
         assertThat(created.out()).contains("from retained checkpoint");
         String id = savepointId(created.out());
-        Done listed = run("savepoint-list", "--savepoint-dir", dir);
+        Finished listed = run("savepoint-list", "--savepoint-dir", dir);
         assertThat(listed.out()).contains(id, "Before upgrade");
-        Done restored = run("savepoint-restore", id, "-A", APP, "--savepoint-dir", dir);
+        Finished restored = run("savepoint-restore", id, "-A", APP, "--savepoint-dir", dir);
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(restored.out()).contains("restored as checkpoint").contains("--recover");
 
@@ -175,7 +168,7 @@ class CliEndToEndTest {
                 HttpResponse.BodyHandlers.ofString()).body()
                 .contains("sabot_agent_restarts_total{agent=\"detector\",group=\"default\",strategy=\"one_for_one\",}"));
 
-        Done status = run("status", "-A", APP, "--json");
+        Finished status = run("status", "-A", APP, "--json");
         JsonNode detector = null;
         for (JsonNode a : Json.MAPPER.readTree(status.out()).path("agents")) {
             if (a.path("id").asText().equals("detector")) {
@@ -245,7 +238,7 @@ class CliEndToEndTest {
     }
 
     private double detectorCpu() throws Exception {
-        Done status = run("status", "-A", APP, "--json");
+        Finished status = run("status", "-A", APP, "--json");
         for (JsonNode a : Json.MAPPER.readTree(status.out()).path("agents")) {
             if (a.path("id").asText().equals("detector")) {
                 JsonNode cpu = a.path("usage").path("cpuRatio");
@@ -257,25 +250,25 @@ class CliEndToEndTest {
 
     @Test
     void badInputGetsOneClearLineAndANonZeroCode() throws Exception {
-        Done unknownApp = run("worker", "-A", "com.example.NoSuchApp", "--metrics-port", "0");
+        Finished unknownApp = run("worker", "-A", "com.example.NoSuchApp", "--metrics-port", "0");
         assertThat(unknownApp.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownApp.err().strip()).isEqualTo("sabot: unknown app class 'com.example.NoSuchApp': it is "
                 + "not on the class path (check the name, and that the app's jar is on the class path)");
 
-        Done unknownStrategy = run("worker", "-A", APP, "--metrics-port", "0", "--supervision", "one_for_none");
+        Finished unknownStrategy = run("worker", "-A", APP, "--metrics-port", "0", "--supervision", "one_for_none");
         assertThat(unknownStrategy.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownStrategy.err().lines().filter(l -> l.startsWith("sabot:")).toList()).singleElement()
                 .asString().contains("one_for_none");
 
-        Done badDuration = run("worker", "-A", APP, "--checkpoint-interval", "soon");
+        Finished badDuration = run("worker", "-A", APP, "--checkpoint-interval", "soon");
         assertThat(badDuration.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(badDuration.err()).contains("invalid duration 'soon'");
 
-        Done noWorker = run("status", "-A", APP);
+        Finished noWorker = run("status", "-A", APP);
         assertThat(noWorker.exit()).isEqualTo(ExitCodes.FAILURE);
         assertThat(noWorker.err().strip()).startsWith("sabot: no worker of app 'fraud-app' is running");
 
-        Done badId = run("savepoint", "show", "-A", APP, "../etc/passwd");
+        Finished badId = run("savepoint", "show", "-A", APP, "../etc/passwd");
         assertThat(badId.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(badId.err().strip()).startsWith("sabot: invalid savepoint id");
         assertThat(badId.err()).doesNotContain("Exception");
