@@ -23,6 +23,7 @@ import io.sabot.api.resources.ResourceFigures;
 import io.sabot.api.resources.ResourceLimit;
 import io.sabot.api.resources.ResourceProbe;
 import io.sabot.api.resources.ResourceSample;
+import io.sabot.tck.metrics.RecordingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -257,7 +258,7 @@ class DefaultResourceMonitorTest {
         monitor.runPass(source);
         monitor.runPass(source);
         assertThat(metrics.count(AGENT_LIMIT_VIOLATIONS, "_worker", "worker_memory_bytes")).isEqualTo(1);
-        assertThat(metrics.gaugeValue(PROCESS_RESIDENT_MEMORY)).isEqualTo(2000.0);
+        assertThat(metrics.gaugeValue(PROCESS_RESIDENT_MEMORY)).hasValue(2000.0);
         assertThat(stopped).isEmpty();
         probe.readings.put(ResourceFigures.JVM_HEAP_USED_BYTES, Reading.of(800));
         monitor.runPass(source);
@@ -293,7 +294,7 @@ class DefaultResourceMonitorTest {
         monitor.runPass(source);
         AgentUsage first = monitor.agentUsages().get("a");
         assertThat(first.cpuRatio().isAvailable()).isFalse();
-        assertThat(metrics.gaugeValue(AGENT_CPU_RATIO, "a")).isNull();
+        assertThat(metrics.gaugeValue(AGENT_CPU_RATIO, "a")).isEmpty();
         second(a, 0.4);
         a.backpressuredNanos.addAndGet(SECOND / 4);
         monitor.runPass(source);
@@ -302,10 +303,10 @@ class DefaultResourceMonitorTest {
         assertThat(usage.cpuRatio().value()).isCloseTo(0.4, within(1e-9));
         assertThat(usage.backpressuredRatio()).isCloseTo(0.25, within(1e-9));
         assertThat(usage.backpressure()).isEqualTo(BackpressureLevel.HIGH); // state at 0.9 of its limit
-        assertThat(metrics.gaugeValue(AGENT_CPU_RATIO, "a")).isCloseTo(0.4, within(1e-9));
-        assertThat(metrics.gaugeValue(AGENT_STATE_BYTES, "a")).isEqualTo(900.0);
-        assertThat(metrics.gaugeValue(AGENT_BACKPRESSURE_LEVEL, "a")).isEqualTo(3.0);
-        assertThat(metrics.gaugeValue(AGENT_BACKPRESSURED_TIME_RATIO, "a")).isCloseTo(0.25, within(1e-9));
+        assertThat(metrics.gaugeValue(AGENT_CPU_RATIO, "a")).hasValueCloseTo(0.4, within(1e-9));
+        assertThat(metrics.gaugeValue(AGENT_STATE_BYTES, "a")).hasValue(900.0);
+        assertThat(metrics.gaugeValue(AGENT_BACKPRESSURE_LEVEL, "a")).hasValue(3.0);
+        assertThat(metrics.gaugeValue(AGENT_BACKPRESSURED_TIME_RATIO, "a")).hasValueCloseTo(0.25, within(1e-9));
         assertThat(metrics.count(AGENT_ALLOCATED_BYTES, "a")).isEqualTo(1000);
         assertThat(monitor.passes()).isEqualTo(2);
         assertThat(monitor.lastPassNanos()).isGreaterThanOrEqualTo(0);
@@ -314,16 +315,16 @@ class DefaultResourceMonitorTest {
         a.thread.set(null);
         now.addAndGet(SECOND);
         monitor.runPass(source);
-        assertThat(metrics.gaugeValue(AGENT_CPU_RATIO, "a")).isNull();
+        assertThat(metrics.gaugeValue(AGENT_CPU_RATIO, "a")).isEmpty();
         a.stateBytes.set(-1);
         monitor.runPass(source);
-        assertThat(metrics.gaugeValue(AGENT_STATE_BYTES, "a")).isNull();
+        assertThat(metrics.gaugeValue(AGENT_STATE_BYTES, "a")).isEmpty();
 
         // An agent that is gone loses its gauges and its usage.
         agents.clear();
         monitor.runPass(source);
         assertThat(monitor.agentUsages()).isEmpty();
-        assertThat(metrics.gaugeValue(AGENT_BACKPRESSURE_LEVEL, "a")).isNull();
+        assertThat(metrics.gaugeValue(AGENT_BACKPRESSURE_LEVEL, "a")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.sabot.api.metrics.StandardMetrics;
 import io.sabot.api.plugin.SabotPlugin;
 import io.sabot.api.resources.ResourceMonitor;
 import io.sabot.api.resources.ResourceProbe;
+import io.sabot.tck.metrics.RecordingMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -50,7 +51,7 @@ class ResourcesModuleTest {
         DefaultResourceMonitor monitor = injector.getInstance(DefaultResourceMonitor.class);
         assertThat(monitor.interval()).isEqualTo(Duration.ofMillis(500));
         monitor.runPass(List::of);
-        assertThat(metrics.gaugeValue(StandardMetrics.PROCESS_RESIDENT_MEMORY)).isPositive();
+        assertThat(metrics.gaugeValue(StandardMetrics.PROCESS_RESIDENT_MEMORY).orElseThrow()).isPositive();
         monitor.close();
     }
 

@@ -8,6 +8,7 @@ import io.sabot.api.resources.LimitAction;
 import io.sabot.api.resources.LimitKind;
 import io.sabot.api.resources.MonitoredAgents;
 import io.sabot.api.resources.ResourceLimit;
+import io.sabot.tck.metrics.RecordingMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

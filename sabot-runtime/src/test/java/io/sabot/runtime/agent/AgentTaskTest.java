@@ -16,7 +16,7 @@ import io.sabot.runtime.channel.EndOfStream;
 import io.sabot.runtime.state.StateBackend;
 import io.sabot.runtime.testing.ChildThread;
 import io.sabot.runtime.testing.RecordingAcks;
-import io.sabot.runtime.testing.RecordingMetrics;
+import io.sabot.tck.metrics.RecordingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

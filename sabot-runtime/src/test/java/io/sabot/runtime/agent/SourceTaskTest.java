@@ -14,7 +14,7 @@ import io.sabot.runtime.checkpoint.RecoveryState;
 import io.sabot.runtime.source.SequenceSource;
 import io.sabot.runtime.testing.ChildThread;
 import io.sabot.runtime.testing.RecordingAcks;
-import io.sabot.runtime.testing.RecordingMetrics;
+import io.sabot.tck.metrics.RecordingMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

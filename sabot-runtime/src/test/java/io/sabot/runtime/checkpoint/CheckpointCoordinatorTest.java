@@ -9,7 +9,7 @@ import io.sabot.api.metrics.StandardMetrics;
 import io.sabot.api.savepoint.PutMode;
 import io.sabot.api.savepoint.SnapshotMetadata;
 import io.sabot.runtime.testing.InMemorySavepointStore;
-import io.sabot.runtime.testing.RecordingMetrics;
+import io.sabot.tck.metrics.RecordingMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
