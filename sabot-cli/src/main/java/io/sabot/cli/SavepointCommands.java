@@ -128,9 +128,11 @@ public final class SavepointCommands {
             AppContext app = context(true);
             Optional<WorkerClient> worker = fromCheckpoint ? Optional.empty() : app.worker().filter(WorkerClient::isReachable);
             if (worker.isPresent()) {
-                String body = worker.get().post("/admin/savepoint?description="
+                WorkerClient client = worker.get();
+                String body = WorkerTransferWatch.run(() -> client.post("/admin/savepoint?description="
                         + java.net.URLEncoder.encode(description, java.nio.charset.StandardCharsets.UTF_8),
-                        Duration.ofMinutes(10));
+                        Duration.ofMinutes(10)), client::transferStatus, progress.listener(json, err()),
+                        WorkerTransferWatch.POLL);
                 JsonNode result = Json.MAPPER.readTree(body);
                 if (json) {
                     Json.print(out(), result);

@@ -36,12 +36,18 @@ public final class StopCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the worker's answer as JSON.")
     private boolean json;
 
+    @Mixin
+    private ProgressOption progress;
+
     @Override
     public Integer call() throws Exception {
         AppContext context = AppContext.resolve(root.home(), app.className(), new StoreOptions(), true);
         WorkerClient worker = context.requireWorker();
-        String body = worker.post("/admin/stop?savepoint=" + savepoint + "&description="
-                + URLEncoder.encode(description, StandardCharsets.UTF_8), Duration.ofMinutes(10));
+        String request = "/admin/stop?savepoint=" + savepoint + "&description="
+                + URLEncoder.encode(description, StandardCharsets.UTF_8);
+        String body = WorkerTransferWatch.run(() -> worker.post(request, Duration.ofMinutes(10)),
+                worker::transferStatus, savepoint ? progress.listener(json, spec.commandLine().getErr())
+                        : io.sabot.runtime.savepoint.TransferProgress.NONE, WorkerTransferWatch.POLL);
         JsonNode result = Json.MAPPER.readTree(body);
         if (json) {
             Json.print(spec.commandLine().getOut(), result);

@@ -65,6 +65,20 @@ final class WorkerClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    /**
+     * {@return the worker's savepoint transfer in flight, from {@code /savepoint/progress}}
+     * @throws CliException if the worker does not answer or answers something else than JSON
+     */
+    com.fasterxml.jackson.databind.JsonNode transferStatus() {
+        String body = send(HttpRequest.newBuilder(base.resolve("/savepoint/progress")).timeout(Duration.ofSeconds(5))
+                .GET().build());
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.FAILURE, "the worker at " + base + " sent unreadable progress");
+        }
+    }
+
     String post(String pathAndQuery, Duration timeout) {
         AdminToken token;
         try {

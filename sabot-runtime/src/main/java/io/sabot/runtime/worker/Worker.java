@@ -38,6 +38,7 @@ import io.sabot.runtime.plugin.LoadedPlugin;
 import io.sabot.runtime.plugin.PluginLoader;
 import io.sabot.runtime.savepoint.CreatedSavepoint;
 import io.sabot.runtime.savepoint.SavepointManager;
+import io.sabot.runtime.savepoint.TransferTracker;
 import io.sabot.runtime.savepoint.SavepointRestore;
 import io.sabot.api.savepoint.SavepointId;
 import io.sabot.supervision.SupervisionStrategies;
@@ -92,6 +93,7 @@ public final class Worker implements AutoCloseable {
     private final AppModel model;
     private final Path appDir;
     private final Metrics metrics;
+    private final TransferTracker transfers = new TransferTracker();
     private final SavepointStore checkpointStore;
     private final SavepointStore savepointStore;
     private final CheckpointCoordinator coordinator;
@@ -169,6 +171,7 @@ public final class Worker implements AutoCloseable {
             WorkerHttpServer.Builder httpBuilder = WorkerHttpServer.builder().bindAddress(config.httpBind())
                     .port(config.httpPort()).health(this::health)
                     .endpoint(new JsonEndpoint("/agents", this::status))
+                    .endpoint(new JsonEndpoint("/savepoint/progress", transfers::status))
                     .adminToken(token)
                     .adminAction("checkpoint", params -> Map.of("checkpoint", checkpoint().get(
                             config.stopTimeout().toMillis(), TimeUnit.MILLISECONDS).id()))
@@ -626,7 +629,8 @@ public final class Worker implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("the checkpoint for the savepoint failed: " + e.getCause().getMessage(), e);
         }
-        CreatedSavepoint created = SavepointManager.builder(savepointStore).metrics(metrics).build()
+        CreatedSavepoint created = SavepointManager.builder(savepointStore).metrics(metrics).progress(transfers)
+                .build()
                 .createFromCheckpoint(checkpointStore, checkpoint.checkpointId(), description);
         LOG.info("savepoint {} created from checkpoint {} ({} bytes, {})", created.id(), checkpoint.id(),
                 created.metadata().totalBytes(), created.copyMethod());

@@ -63,6 +63,8 @@ class WorkerTest {
         String agents = client.send(HttpRequest.newBuilder(URI.create(base + "/agents")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(agents).contains("\"counter\"", "\"numbers-source\"", "\"numbers\"");
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/savepoint/progress")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("{\"active\":false}");
         assertThat(Files.readString(w.appDirectory().resolve(Worker.ADDRESS_FILE))).contains(base);
         assertThat(AdminToken.readFrom(w.appDirectory().resolve(Worker.TOKEN_FILE))).isNotNull();
 
