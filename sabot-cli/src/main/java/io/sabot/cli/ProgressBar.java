@@ -121,7 +121,7 @@ final class ProgressBar implements TransferProgress {
      */
     static String render(long done, long total, long elapsedNanos) {
         double fraction = total == 0 ? 1 : (double) done / total;
-        int filled = (int) Math.round(fraction * WIDTH);
+        int filled = (int) Math.floor(fraction * WIDTH);
         double rate = done / (elapsedNanos / 1e9);
         String eta;
         if (done >= total) {
