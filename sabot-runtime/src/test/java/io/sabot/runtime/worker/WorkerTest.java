@@ -64,7 +64,7 @@ class WorkerTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(agents).contains("\"counter\"", "\"numbers-source\"", "\"numbers\"");
         assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/savepoint/progress")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("{\"active\":false}");
+                HttpResponse.BodyHandlers.ofString()).body().replaceAll("\\s", "")).isEqualTo("{\"active\":false}");
         assertThat(Files.readString(w.appDirectory().resolve(Worker.ADDRESS_FILE))).contains(base);
         assertThat(AdminToken.readFrom(w.appDirectory().resolve(Worker.TOKEN_FILE))).isNotNull();
 
