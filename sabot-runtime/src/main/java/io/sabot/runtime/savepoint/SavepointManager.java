@@ -634,6 +634,7 @@ public final class SavepointManager {
                     checkpointStore.location());
             return checkpoint;
         } catch (KeyExistsException e) {
+            progress.finished(false);
             throw new SavepointException("checkpoint " + name + " appeared in " + checkpointStore.location()
                     + " while restoring savepoint " + savepoint.id() + "; stop the worker and try again", e);
         } catch (IOException | RuntimeException e) {
@@ -726,9 +727,9 @@ public final class SavepointManager {
 
         /**
          * Whether a file copied by streaming (not a hard link or server-side copy) has its CRC32C compared with the
-         * checkpoint's metadata. From a store of another kind the bytes are checksummed as they stream (no extra
-         * read); between stores of one kind that had to stream (a filesystem store across devices) the copy is
-         * read back. Sizes are always compared.
+         * snapshot's metadata: the checkpoint's when creating a savepoint, the savepoint's when restoring one. The
+         * bytes are checksummed as they stream; only between stores of one kind that had to stream (a filesystem
+         * store across devices) is one file, the smallest, read back to find that out. Sizes are always compared.
          *
          * @param check default true; false skips the checksum (a later verify still checks)
          * @return this builder
