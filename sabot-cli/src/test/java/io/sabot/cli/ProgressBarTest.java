@@ -41,7 +41,8 @@ class ProgressBarTest {
         assertThat(line.length()).isLessThanOrEqualTo(80);
         assertThat(ProgressBar.render(1L << 30, 1L << 30, 65_000 * MS)).endsWith("100%  1.0 GiB / 1.0 GiB  15.8 MiB/s  done in 1:05");
         assertThat(ProgressBar.render(0, 100, MS)).contains("  0%", "ETA --:--");
-        assertThat(ProgressBar.render(1, 10_000_000_000L, 1_000 * MS)).contains("ETA 2777:46:40".substring(0, 4));
+        assertThat(ProgressBar.render(1L << 20, 5401L << 20, 1_000 * MS)).as("an hour and a half left")
+                .endsWith("1.0 MiB/s  ETA 1:30:00");
     }
 
     @Test
