@@ -1,5 +1,6 @@
 package io.sabot.cli;
 
+import io.sabot.api.resources.BackpressureThresholds;
 import io.sabot.api.resources.LimitKind;
 import io.sabot.api.resources.ResourceLimit;
 import io.sabot.api.savepoint.StoreLocations;
@@ -100,6 +101,13 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Interval of the resource monitor (default: ${DEFAULT-VALUE}).")
     private Duration resourceInterval;
 
+    @Option(names = "--backpressure", paramLabel = "THRESHOLDS",
+            description = {"When an agent's backpressure level is LOW, MEDIUM, HIGH and CRITICAL: "
+                    + "resource=0.5/0.7/0.85/0.95 (shares of its limits) and/or flow=0.1/0.3/0.5 (shares of time "
+                    + "blocked on output), joined by a comma; a part left out keeps those defaults. "
+                    + "See docs/resources.md."})
+    private String backpressure;
+
     @Option(names = "--limit", paramLabel = "[AGENT@]KIND=THRESHOLD[:ACTION]",
             description = {"A resource limit, repeatable: detector@agent_cpu=20%:throttle, "
                     + "detector@agent_state_bytes=64MiB:restart, worker_memory_bytes=3GiB:warn. "
@@ -190,6 +198,9 @@ public final class WorkerCommand implements Callable<Integer> {
             stores.checkpointDir().map(StoreLocations::parse).ifPresent(b::checkpointDir);
             stores.savepointDir().map(StoreLocations::parse).ifPresent(b::savepointDir);
             b.storeOptions(stores.storeOptions());
+            if (backpressure != null) {
+                b.backpressure(BackpressureThresholds.parse(backpressure));
+            }
             for (String limit : limits) {
                 addLimit(b, limit);
             }

@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.sabot.api.metrics.Metrics;
 import io.sabot.api.plugin.SabotPlugin;
+import io.sabot.api.resources.BackpressureThresholds;
 import io.sabot.api.resources.ResourceMonitor;
 import io.sabot.api.resources.ResourceProbe;
 import java.time.Clock;
@@ -26,6 +27,8 @@ public final class ResourcesModule extends AbstractModule implements SabotPlugin
 
     /** The system property that sets the monitor's interval. */
     public static final String INTERVAL_PROPERTY = "sabot.resources.interval";
+    /** The system property with the backpressure thresholds, in the text form of {@link BackpressureThresholds}. */
+    public static final String BACKPRESSURE_PROPERTY = "sabot.resources.backpressure";
 
     /** Creates the module; the runtime finds it through {@link java.util.ServiceLoader}. */
     public ResourcesModule() {
@@ -46,18 +49,25 @@ public final class ResourcesModule extends AbstractModule implements SabotPlugin
 
     /**
      * The defaults, with the monitor's interval taken from the property {@value #INTERVAL_PROPERTY} when it is set
-     * (as the worker's {@code --resource-interval} does): seconds, or a number with a unit ({@code 500ms}, {@code 5s}).
+     * (as the worker's {@code --resource-interval} does): seconds, or a number with a unit ({@code 500ms}, {@code 5s});
+     * and the backpressure thresholds from {@value #BACKPRESSURE_PROPERTY} when it is set (as the worker's
+     * {@code --backpressure} does), in the form {@link BackpressureThresholds#parse(String)} reads.
      *
      * @param properties usually the system properties
      * @return the configuration
-     * @throws IllegalArgumentException if the interval is malformed
+     * @throws IllegalArgumentException if a property is malformed
      */
     static ResourcesConfig fromProperties(java.util.Properties properties) {
+        ResourcesConfig.Builder config = ResourcesConfig.builder();
         String interval = properties.getProperty(INTERVAL_PROPERTY);
-        if (interval == null || interval.isBlank()) {
-            return ResourcesConfig.defaults();
+        if (interval != null && !interval.isBlank()) {
+            config.interval(io.sabot.api.Durations.parse(interval));
         }
-        return ResourcesConfig.builder().interval(io.sabot.api.Durations.parse(interval)).build();
+        String thresholds = properties.getProperty(BACKPRESSURE_PROPERTY);
+        if (thresholds != null && !thresholds.isBlank()) {
+            config.thresholds(BackpressureThresholds.parse(thresholds));
+        }
+        return config.build();
     }
 
     @Provides

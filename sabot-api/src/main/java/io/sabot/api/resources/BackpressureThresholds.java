@@ -42,6 +42,82 @@ public record BackpressureThresholds(double resourceLow, double resourceMedium, 
         }
     }
 
+    /**
+     * Reads thresholds written as text, the form the worker's {@code --backpressure} option and the resources module's
+     * {@code sabot.resources.backpressure} property take: {@code resource=} four ratios and/or {@code flow=} three,
+     * separated by a comma, each list joined by {@code /}, each ratio a number or a percentage. A part left out keeps
+     * the {@link #DEFAULT} values. For example {@code resource=0.4/0.6/0.8/0.9,flow=0.05/0.2/0.4},
+     * {@code resource=40%/60%/80%/90%} or {@code flow=0.2/0.4/0.6}.
+     *
+     * @param text the thresholds
+     * @return the thresholds
+     * @throws IllegalArgumentException if the text is malformed or the thresholds are invalid, with a message that
+     *                                  shows the expected form
+     */
+    public static BackpressureThresholds parse(String text) {
+        java.util.Objects.requireNonNull(text, "text");
+        double[] resource = {DEFAULT.resourceLow, DEFAULT.resourceMedium, DEFAULT.resourceHigh, DEFAULT.resourceCritical};
+        double[] flow = {DEFAULT.flowLow, DEFAULT.flowMedium, DEFAULT.flowHigh};
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String part : text.split(",", -1)) {
+            int eq = part.indexOf('=');
+            String name = eq < 0 ? part.strip() : part.substring(0, eq).strip();
+            double[] target = "resource".equals(name) ? resource : "flow".equals(name) ? flow : null;
+            if (eq < 0 || target == null || !seen.add(name)) {
+                throw malformed(text, "expected resource=... and/or flow=..., each once");
+            }
+            String[] values = part.substring(eq + 1).split("/", -1);
+            if (values.length != target.length) {
+                throw malformed(text, name + " takes " + target.length + " ratios joined by '/', got "
+                        + values.length);
+            }
+            for (int i = 0; i < values.length; i++) {
+                target[i] = ratio(text, values[i].strip());
+            }
+        }
+        try {
+            return new BackpressureThresholds(resource[0], resource[1], resource[2], resource[3], flow[0], flow[1],
+                    flow[2]);
+        } catch (IllegalArgumentException e) {
+            throw malformed(text, e.getMessage());
+        }
+    }
+
+    private static double ratio(String text, String value) {
+        boolean percent = value.endsWith("%");
+        String number = percent ? value.substring(0, value.length() - 1).strip() : value;
+        try {
+            double v = Double.parseDouble(number);
+            if (number.isEmpty() || !Character.isDigit(number.charAt(number.length() - 1))) {
+                throw new NumberFormatException(value); // "1d", "1f" parse as doubles but are not ratios
+            }
+            return percent ? v / 100 : v;
+        } catch (NumberFormatException e) {
+            throw malformed(text, "'" + value + "' is not a ratio (0.5) or a percentage (50%)");
+        }
+    }
+
+    private static IllegalArgumentException malformed(String text, String why) {
+        return new IllegalArgumentException("backpressure thresholds must look like "
+                + "resource=0.5/0.7/0.85/0.95,flow=0.1/0.3/0.5 (either part may be left out), got '" + text + "': "
+                + why);
+    }
+
+    /**
+     * These thresholds as text that {@link #parse(String)} reads back to an equal value.
+     *
+     * @return for the defaults {@code resource=0.5/0.7/0.85/0.95,flow=0.1/0.3/0.5}
+     */
+    public String toText() {
+        return "resource=" + number(resourceLow) + "/" + number(resourceMedium) + "/" + number(resourceHigh) + "/"
+                + number(resourceCritical) + ",flow=" + number(flowLow) + "/" + number(flowMedium) + "/"
+                + number(flowHigh);
+    }
+
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     private static void increasing(String what, double... values) {
         double previous = 0.0;
         for (double v : values) {

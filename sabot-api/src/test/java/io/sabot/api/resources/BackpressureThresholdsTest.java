@@ -7,6 +7,7 @@ import static io.sabot.api.resources.BackpressureLevel.MEDIUM;
 import static io.sabot.api.resources.BackpressureLevel.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,6 +15,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BackpressureThresholdsTest {
 
@@ -128,5 +130,36 @@ class BackpressureThresholdsTest {
     void resourceThresholdsMayExceedOneForLimitsMeantAsSoftTargets() {
         assertThat(new BackpressureThresholds(0.5, 1.0, 1.5, 2.0, 0.1, 0.3, 0.5).classifyResource(1.2))
                 .isEqualTo(MEDIUM);
+    }
+
+    @Test
+    void textFormReadsBothPartsPercentagesAndKeepsDefaultsForAPartLeftOut() {
+        assertThat(BackpressureThresholds.parse("resource=0.4/0.6/0.8/0.9,flow=0.05/0.2/0.4"))
+                .isEqualTo(new BackpressureThresholds(0.4, 0.6, 0.8, 0.9, 0.05, 0.2, 0.4));
+        assertThat(BackpressureThresholds.parse(" flow = 20% / 40% / 60% , resource=40%/60%/80%/90%"))
+                .isEqualTo(new BackpressureThresholds(0.4, 0.6, 0.8, 0.9, 0.2, 0.4, 0.6));
+        assertThat(BackpressureThresholds.parse("flow=0.2/0.4/0.6"))
+                .isEqualTo(new BackpressureThresholds(0.5, 0.7, 0.85, 0.95, 0.2, 0.4, 0.6));
+        assertThat(BackpressureThresholds.parse("resource=0.6/0.7/0.8/1.2"))
+                .isEqualTo(new BackpressureThresholds(0.6, 0.7, 0.8, 1.2, 0.1, 0.3, 0.5));
+    }
+
+    @Test
+    void textFormRoundTrips() {
+        assertThat(DEFAULT.toText()).isEqualTo("resource=0.5/0.7/0.85/0.95,flow=0.1/0.3/0.5");
+        BackpressureThresholds custom = new BackpressureThresholds(0.25, 0.333, 0.9, 2, 0.01, 0.3, 0.75);
+        assertThat(BackpressureThresholds.parse(custom.toText())).isEqualTo(custom);
+        assertThat(BackpressureThresholds.parse(DEFAULT.toText())).isEqualTo(DEFAULT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "resource", "cpu=0.1/0.2/0.3", "flow=0.1/0.2", "resource=0.5/0.7/0.85",
+            "flow=0.1/0.2/0.3,flow=0.1/0.2/0.3", "flow=a/b/c", "flow=0.1/0.2/", "flow=1d/2d/3d",
+            "flow=0.3/0.2/0.1", "flow=0.5/0.7/1.0", "resource=-1/0.7/0.85/0.95", "flow=0.1/0.2/NaN"})
+    void malformedTextIsOneClearError(String text) {
+        assertThatThrownBy(() -> BackpressureThresholds.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("backpressure thresholds must look like resource=0.5/0.7/0.85/0.95,"
+                        + "flow=0.1/0.3/0.5").hasMessageContaining("got '" + text + "'")
+                .hasMessageNotContaining("\n");
     }
 }

@@ -10,6 +10,7 @@ import io.sabot.api.metrics.Metrics;
 import io.sabot.api.metrics.MetricsExporter;
 import io.sabot.api.metrics.StandardMetrics;
 import io.sabot.api.plugin.HttpEndpoint;
+import io.sabot.api.resources.BackpressureThresholds;
 import io.sabot.api.resources.ResourceLimit;
 import io.sabot.api.resources.ResourceMonitor;
 import io.sabot.api.savepoint.SavepointStore;
@@ -106,6 +107,9 @@ public final class Worker implements AutoCloseable {
     private final List<MetricsExporter> exporters;
     private final WorkerHttpServer http;
     private final Instant startedAt;
+    /** The plugin properties that workers of this JVM set (as opposed to the user, with {@code -D}). */
+    private static final Set<String> PROPERTIES_SET_BY_WORKERS = new java.util.HashSet<>();
+
     private final CompletableFuture<WorkerExit> exit = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean gaveUp;
@@ -118,7 +122,7 @@ public final class Worker implements AutoCloseable {
         String appId = Ids.requireValid("app id", model.appId());
         this.appDir = config.dataDir().resolve("apps").resolve(appId);
 
-        pluginProperties(config).forEach(System::setProperty);
+        applyPluginProperties(pluginProperties(config));
         List<LoadedPlugin> plugins = PluginLoader.discover(loader);
         Injector injector = PluginLoader.createInjector(plugins, List.of());
         this.metrics = optional(injector, Key.get(Metrics.class)).orElse(Metrics.noop());
@@ -211,7 +215,8 @@ public final class Worker implements AutoCloseable {
      * The plugin settings that follow from the worker's configuration. Plugin modules are created by
      * {@link java.util.ServiceLoader} with no arguments and read their settings from {@code sabot.<plugin>.*} system
      * properties (documented with each module); the worker sets these before it discovers them, so flags such as
-     * {@code --statsd} reach the metrics module. A property the user already set with {@code -D} is kept.
+     * {@code --statsd} reach the metrics module. A property the user already set with {@code -D} is kept; one that an
+     * earlier worker in this JVM set is replaced.
      *
      * @param config the worker's configuration
      * @return property names and values
@@ -228,8 +233,35 @@ public final class Worker implements AutoCloseable {
         });
         config.pushgateway().ifPresent(url -> props.put("sabot.metrics.pushgateway.url", url.toString()));
         props.put("sabot.resources.interval", io.sabot.api.Durations.format(config.resourceInterval()));
-        props.keySet().removeIf(key -> System.getProperty(key) != null);
+        if (!config.backpressure().equals(BackpressureThresholds.DEFAULT)) {
+            props.put("sabot.resources.backpressure", config.backpressure().toText());
+        }
+        synchronized (PROPERTIES_SET_BY_WORKERS) {
+            props.keySet().removeIf(key -> System.getProperty(key) != null
+                    && !PROPERTIES_SET_BY_WORKERS.contains(key));
+        }
         return props;
+    }
+
+    /**
+     * Sets the plugin properties of this worker, and clears those an earlier worker in this JVM set that this one
+     * does not, so that a worker started after another (in tests, or embedded) does not inherit its settings.
+     *
+     * @param props what {@link #pluginProperties(WorkerConfig)} returned
+     */
+    static void applyPluginProperties(Map<String, String> props) {
+        synchronized (PROPERTIES_SET_BY_WORKERS) {
+            for (String key : PROPERTIES_SET_BY_WORKERS) {
+                if (!props.containsKey(key)) {
+                    System.clearProperty(key);
+                }
+            }
+            PROPERTIES_SET_BY_WORKERS.retainAll(props.keySet());
+            props.forEach((key, value) -> {
+                System.setProperty(key, value);
+                PROPERTIES_SET_BY_WORKERS.add(key);
+            });
+        }
     }
 
     /**

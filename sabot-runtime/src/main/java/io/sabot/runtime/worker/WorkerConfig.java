@@ -1,5 +1,6 @@
 package io.sabot.runtime.worker;
 
+import io.sabot.api.resources.BackpressureThresholds;
 import io.sabot.api.resources.ResourceLimit;
 import io.sabot.api.supervision.RestartIntensity;
 import io.sabot.runtime.savepoint.StoreOptionKeys;
@@ -42,6 +43,7 @@ import java.util.Optional;
  * @param statsd                a StatsD {@code host:port} to send metrics to, if any
  * @param pushgateway           a Pushgateway URL to push metrics to, if any
  * @param resourceInterval      the resource monitor's interval
+ * @param backpressure          the thresholds of the backpressure levels
  * @param limits                resource limits: per agent by agent id, and for the worker under {@code "*"}
  * @param settings              app settings ({@code --set key=value})
  * @param stopTimeout           how long a graceful stop may take
@@ -53,7 +55,8 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
                            Optional<URI> checkpointDir, Optional<URI> savepointDir,
                            Map<String, String> storeOptions, InetAddress httpBind,
                            int httpPort, Optional<String> statsd, Optional<URI> pushgateway,
-                           Duration resourceInterval, Map<String, List<ResourceLimit>> limits,
+                           Duration resourceInterval, BackpressureThresholds backpressure,
+                           Map<String, List<ResourceLimit>> limits,
                            Map<String, String> settings, Duration stopTimeout, boolean finalCheckpoint) {
 
     /** The key of {@link #limits()} that holds the worker-wide limits. */
@@ -83,6 +86,7 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
      * @param statsd                the StatsD address
      * @param pushgateway           the Pushgateway URL
      * @param resourceInterval      the resource monitor's interval
+     * @param backpressure          the backpressure thresholds
      * @param limits                the resource limits
      * @param settings              the app settings
      * @param stopTimeout           the graceful stop timeout
@@ -123,6 +127,7 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         if (resourceInterval.isZero() || resourceInterval.isNegative()) {
             throw new IllegalArgumentException("resource interval must be positive, got " + resourceInterval);
         }
+        Objects.requireNonNull(backpressure, "backpressure");
         Map<String, List<ResourceLimit>> copy = new LinkedHashMap<>();
         limits.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         limits = Map.copyOf(copy);
@@ -161,6 +166,7 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         private String statsd;
         private URI pushgateway;
         private Duration resourceInterval = Duration.ofSeconds(1);
+        private BackpressureThresholds backpressure = BackpressureThresholds.DEFAULT;
         private final Map<String, List<ResourceLimit>> limits = new LinkedHashMap<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Duration stopTimeout = Duration.ofSeconds(30);
@@ -362,6 +368,17 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
         }
 
         /**
+         * Sets the thresholds of the backpressure levels; default {@link BackpressureThresholds#DEFAULT}.
+         *
+         * @param value the thresholds
+         * @return this builder
+         */
+        public Builder backpressure(BackpressureThresholds value) {
+            this.backpressure = value;
+            return this;
+        }
+
+        /**
          * Adds a resource limit.
          *
          * @param target an agent id, or {@link WorkerConfig#WORKER_LIMITS} for a worker limit
@@ -417,7 +434,8 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
             return new WorkerConfig(appClass, dataDir, supervision, intensity, concurrency, recover,
                     Optional.ofNullable(fromSnapshot), allowNonRestoredState, checkpointInterval, checkpointsRetained,
                     Optional.ofNullable(checkpointDir), Optional.ofNullable(savepointDir), storeOptions, httpBind,
-                    httpPort, Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, limits,
+                    httpPort, Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, backpressure,
+                    limits,
                     settings, stopTimeout, finalCheckpoint);
         }
     }

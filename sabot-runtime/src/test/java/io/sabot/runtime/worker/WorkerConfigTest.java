@@ -3,6 +3,7 @@ package io.sabot.runtime.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sabot.api.resources.BackpressureThresholds;
 import io.sabot.api.resources.LimitAction;
 import io.sabot.api.resources.LimitKind;
 import io.sabot.api.resources.ResourceLimit;
@@ -33,6 +34,48 @@ class WorkerConfigTest {
         assertThat(c.pushgateway()).isEmpty();
         assertThat(c.checkpointDir()).isEmpty();
         assertThat(c.finalCheckpoint()).isTrue();
+    }
+
+    @Test
+    void backpressureThresholdsReachTheResourcesModuleOnlyWhenTheyDifferFromTheDefaults() {
+        assertThat(builder().build().backpressure()).isEqualTo(BackpressureThresholds.DEFAULT);
+        assertThat(Worker.pluginProperties(builder().build())).doesNotContainKey("sabot.resources.backpressure");
+
+        BackpressureThresholds custom = BackpressureThresholds.parse("flow=0.2/0.4/0.6");
+        WorkerConfig c = builder().backpressure(custom).build();
+        assertThat(c.backpressure()).isEqualTo(custom);
+        assertThat(Worker.pluginProperties(c)).containsEntry("sabot.resources.backpressure",
+                "resource=0.5/0.7/0.85/0.95,flow=0.2/0.4/0.6");
+        assertThatThrownBy(() -> builder().backpressure(null).build()).isInstanceOf(NullPointerException.class)
+                .hasMessage("backpressure");
+    }
+
+    @Test
+    void aWorkerReplacesThePluginPropertiesOfAnEarlierWorkerButKeepsTheUsers() {
+        String backpressure = "sabot.resources.backpressure";
+        String statsdHost = "sabot.metrics.statsd.host";
+        String before = System.getProperty(statsdHost);
+        try {
+            System.setProperty(statsdHost, "set-by-the-user");
+            Worker.applyPluginProperties(Worker.pluginProperties(builder().statsd("127.0.0.1:8125")
+                    .backpressure(BackpressureThresholds.parse("flow=0.2/0.4/0.6")).build()));
+            assertThat(System.getProperty(backpressure)).isEqualTo("resource=0.5/0.7/0.85/0.95,flow=0.2/0.4/0.6");
+            assertThat(System.getProperty("sabot.metrics.statsd.port")).isEqualTo("8125");
+
+            Worker.applyPluginProperties(Worker.pluginProperties(builder().resourceInterval(Duration.ofSeconds(2))
+                    .build()));
+            assertThat(System.getProperty(backpressure)).isNull();
+            assertThat(System.getProperty("sabot.metrics.statsd.port")).isNull();
+            assertThat(System.getProperty("sabot.resources.interval")).isEqualTo("2s");
+            assertThat(System.getProperty(statsdHost)).isEqualTo("set-by-the-user");
+        } finally {
+            Worker.applyPluginProperties(Worker.pluginProperties(builder().build()));
+            if (before == null) {
+                System.clearProperty(statsdHost);
+            } else {
+                System.setProperty(statsdHost, before);
+            }
+        }
     }
 
     @Test
