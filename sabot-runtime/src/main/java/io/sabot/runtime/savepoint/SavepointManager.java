@@ -212,6 +212,13 @@ public final class SavepointManager {
             }
             throw new SavepointException("cannot create a savepoint from checkpoint " + checkpoint.id() + " in "
                     + checkpointStore.location() + ": " + oneLine(e), e);
+        } catch (Error e) {
+            progress.finished(false);
+            failed();
+            if (!committed) {
+                removeQuietly(prefix);
+            }
+            throw e;
         }
     }
 
@@ -228,12 +235,27 @@ public final class SavepointManager {
 
     private void removeQuietly(String prefix) {
         try {
-            for (StoredObject o : store.list(prefix)) {
-                store.delete(o.key());
-            }
+            removeAll(store, prefix);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not remove the incomplete savepoint {} in {} ({}); savepoint clean-up will remove it",
                     prefix, store.location(), oneLine(e));
+        }
+    }
+
+    /**
+     * Removes every object under {@code prefix}. A pending interrupt (a copy that was interrupted) is held back while
+     * it runs, since some stores abort their requests on it, and set again afterwards.
+     */
+    private static void removeAll(SavepointStore target, String prefix) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (StoredObject o : target.list(prefix)) {
+                target.delete(o.key());
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -637,16 +659,14 @@ public final class SavepointManager {
             progress.finished(false);
             throw new SavepointException("checkpoint " + name + " appeared in " + checkpointStore.location()
                     + " while restoring savepoint " + savepoint.id() + "; stop the worker and try again", e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             progress.finished(false);
             try {
-                for (StoredObject o : checkpointStore.list(name + "/")) {
-                    checkpointStore.delete(o.key());
-                }
+                removeAll(checkpointStore, name + "/");
             } catch (IOException | RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }
-            if (e instanceof SavepointException) {
+            if (e instanceof SavepointException || e instanceof Error) {
                 throw e;
             }
             throw new SavepointException("cannot restore savepoint " + savepoint.id() + " as a checkpoint in "

@@ -147,16 +147,18 @@ final class SnapshotCopier {
         }
         executor.shutdownNow();
         boolean interrupted = Thread.interrupted();
-        try {
-            while (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                // A store call that ignores interrupts still ends; the caller must not clean up before it does.
+        boolean ended = false;
+        while (!ended) {
+            // A store call that ignores interrupts still ends; the caller must not clean up before it does, so a
+            // further interrupt is remembered and the wait goes on.
+            try {
+                ended = executor.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (failure instanceof IOException io) {
             throw io;
@@ -175,7 +177,7 @@ final class SnapshotCopier {
         String targetKey = targetPrefix + file.path();
         CopyMethod method = target.copyFrom(from, sourceKey, targetKey);
         methods.add(method);
-        if (from != view) {
+        if (from != view && file.size() > 0) {
             progress.advanced(file.size());
         }
         check(file, targetKey, method, from == view ? view.digestOf(sourceKey) : Optional.empty());

@@ -648,7 +648,8 @@ public final class Worker implements AutoCloseable {
 
     /**
      * Takes a fresh savepoint: a checkpoint now, then a savepoint made from it (hard links on the same
-     * filesystem, a server-side copy on S3). The savepoint never changes afterwards.
+     * filesystem, a server-side copy on S3). The savepoint never changes afterwards. Savepoints requested at the
+     * same time are copied one after the other.
      *
      * @param description free text kept in the savepoint's metadata
      * @return the savepoint
@@ -661,9 +662,11 @@ public final class Worker implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("the checkpoint for the savepoint failed: " + e.getCause().getMessage(), e);
         }
-        CreatedSavepoint created = SavepointManager.builder(savepointStore).metrics(metrics).progress(transfers)
-                .build()
-                .createFromCheckpoint(checkpointStore, checkpoint.checkpointId(), description);
+        CreatedSavepoint created;
+        synchronized (transfers) { // one copy at a time, so /savepoint/progress always tells of the one running
+            created = SavepointManager.builder(savepointStore).metrics(metrics).progress(transfers).build()
+                    .createFromCheckpoint(checkpointStore, checkpoint.checkpointId(), description);
+        }
         LOG.info("savepoint {} created from checkpoint {} ({} bytes, {})", created.id(), checkpoint.id(),
                 created.metadata().totalBytes(), created.copyMethod());
         return created;

@@ -17,20 +17,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** How the savepoint manager moves a snapshot's files: several at once, checked, and reported as they go. */
 class SnapshotCopyTest {
@@ -169,6 +174,97 @@ class SnapshotCopyTest {
         assertThat(savepoints.list("")).isEmpty();
         assertThat(progress.events).last().isEqualTo("finished false");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void anInterruptWhileTheOtherCopiesEndDoesNotStartTheCleanUpBeforeThem() throws Exception {
+        checkpoint(1000, 1001, 1002, 5000);
+        CountDownLatch blocked = new CountDownLatch(3);
+        CountDownLatch release = new CountDownLatch(1);
+        SavepointStore failing = new ForwardingSavepointStore(checkpoints) {
+            @Override
+            public InputStream open(String key) throws IOException {
+                if (key.endsWith("agent-3.state")) {
+                    awaitIgnoringInterrupts(blocked);
+                    throw new IOException("disk on fire");
+                }
+                if (key.endsWith(".state")) {
+                    blocked.countDown();
+                    awaitIgnoringInterrupts(release); // a store call that does not answer interrupts
+                }
+                return super.open(key);
+            }
+        };
+        SavepointManager manager = SavepointManager.builder(savepoints).copyThreads(4).progress(progress).build();
+        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread creator = new Thread(() -> {
+            try {
+                manager.createFromLatestCheckpoint(failing, "");
+                error.complete(null);
+            } catch (Throwable t) {
+                interruptKept.set(Thread.currentThread().isInterrupted());
+                error.complete(t);
+            }
+        }, "creator");
+        creator.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> creator.getState() == Thread.State.TIMED_WAITING);
+        creator.interrupt();
+        // Back to waiting for the copies, with the interrupt noted (the flag taken) instead of acted on.
+        await().atMost(Duration.ofSeconds(30)).until(() -> creator.getState() == Thread.State.TIMED_WAITING
+                && !creator.isInterrupted());
+        assertThat(error).isNotDone();
+
+        release.countDown();
+        assertThat(error.get(30, TimeUnit.SECONDS)).isInstanceOf(SavepointException.class)
+                .hasMessageContaining("disk on fire");
+        assertThat(savepoints.list("")).as("nothing committed after the clean-up").isEmpty();
+        assertThat(interruptKept).as("the interrupt is handed back to the caller").isTrue();
+    }
+
+    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anErrorInACopyEndsTheTransferAndLeavesNothingBehind() throws Exception {
+        checkpoint(100, 200, 300);
+        SavepointStore failing = new ForwardingSavepointStore(checkpoints) {
+            @Override
+            public InputStream open(String key) throws IOException {
+                if (key.endsWith("agent-2.state")) {
+                    throw new OutOfMemoryError("simulated: no room for the part buffer");
+                }
+                return super.open(key);
+            }
+        };
+        SavepointManager manager = SavepointManager.builder(savepoints).copyThreads(1).progress(progress).build();
+
+        assertThatThrownBy(() -> manager.createFromLatestCheckpoint(failing, ""))
+                .isInstanceOf(OutOfMemoryError.class);
+        assertThat(progress.events).last().isEqualTo("finished false");
+        assertThat(savepoints.list("")).isEmpty();
+    }
+
+    @Test
+    void emptyFilesCopiedNativelyReportNoBytes() throws IOException {
+        checkpoint(0, 10, 20);
+        CreatedSavepoint created = SavepointManager.builder(savepoints).progress(progress).build()
+                .createFromLatestCheckpoint(checkpoints, "");
+        assertThat(created.copyMethod()).isEqualTo(CopyMethod.HARD_LINK);
+        assertThat(progress.bytes).hasValue(30); // RecordingProgress refuses a report of 0 bytes
+        assertThat(progress.advances).hasValue(2);
     }
 
     @Test
