@@ -24,7 +24,9 @@ final class ProgressBar implements TransferProgress {
     /** Redrawn at most this often. */
     static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
 
-    private static final int WIDTH = 24;
+    private static final int WIDTH = 20;
+    /** The longest line {@link #render} returns. */
+    static final int MAX_LINE = 79;
 
     private final PrintWriter terminal;
     private final LongSupplier nanoTime;
@@ -112,12 +114,14 @@ final class ProgressBar implements TransferProgress {
     }
 
     /**
-     * One line of the bar, at most 80 characters.
+     * One line of the bar, at most {@value #MAX_LINE} characters whatever the figures, so it never wraps on an
+     * 80-column terminal (a wrapped line could not be redrawn in place).
      *
      * @param done         bytes moved so far
      * @param total        bytes to move
      * @param elapsedNanos time since the transfer started; positive
-     * @return for example {@code [##########--------------]  42%  430.1 MiB / 1.0 GiB  112.5 MiB/s  ETA 0:05}
+     * @return for example {@code [########------------]  42% 430.1 MiB / 1.0 GiB  112.5 MiB/s  ETA 0:05}, and at
+     *         the end {@code ... in 0:09}
      */
     static String render(long done, long total, long elapsedNanos) {
         double fraction = total == 0 ? 1 : (double) done / total;
@@ -125,19 +129,22 @@ final class ProgressBar implements TransferProgress {
         double rate = done / (elapsedNanos / 1e9);
         String eta;
         if (done >= total) {
-            eta = "done in " + clock(elapsedNanos / 1_000_000_000L);
+            eta = "in " + clock(elapsedNanos / 1_000_000_000L);
         } else if (rate <= 0) {
             eta = "ETA --:--";
         } else {
-            eta = "ETA " + clock((long) Math.ceil((total - done) / rate));
+            eta = "ETA " + clock((long) Math.min(Long.MAX_VALUE / 2, Math.ceil((total - done) / rate)));
         }
-        return String.format(Locale.ROOT, "[%s%s] %3d%%  %s / %s  %s/s  %s", "#".repeat(filled),
+        return String.format(Locale.ROOT, "[%s%s] %3d%% %s / %s  %s/s  %s", "#".repeat(filled),
                 "-".repeat(WIDTH - filled), (int) Math.floor(fraction * 100), Table.bytes(done), Table.bytes(total),
                 Table.bytes((long) rate), eta);
     }
 
-    /** {@return seconds as m:ss, or h:mm:ss from an hour} */
+    /** {@return seconds as m:ss, or h:mm:ss from an hour, or >99h beyond 99:59:59} */
     private static String clock(long seconds) {
+        if (seconds >= 100 * 3600) {
+            return ">99h";
+        }
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;

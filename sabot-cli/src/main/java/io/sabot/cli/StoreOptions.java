@@ -139,7 +139,11 @@ public final class StoreOptions {
             try {
                 return new KeyValue(StoreOptionKeys.requireValid(key), text.substring(eq + 1));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+                // Quote only what looks like a key in the wrong case: anything else may be a pasted secret.
+                throw new TypeConversionException(looksLikeKey(key.toLowerCase(java.util.Locale.ROOT))
+                        ? e.getMessage()
+                        : "the text before '=' is not a store option key; write PREFIX.NAME in lower case, such as "
+                                + "s3.endpoint=http://127.0.0.1:9000 or fs.fsync=false");
             }
         }
 

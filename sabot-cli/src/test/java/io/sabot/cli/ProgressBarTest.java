@@ -8,6 +8,7 @@ import io.sabot.savepoint.fs.FsSavepointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sabot.runtime.savepoint.TransferProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,13 +37,32 @@ class ProgressBarTest {
 
     @Test
     void rendersBytesPercentageRateAndTimeLeftOnOneShortLine() {
-        String line = ProgressBar.render(430L << 20, 1L << 30, 4_000 * MS);
-        assertThat(line).isEqualTo("[##########--------------]  41%  430.0 MiB / 1.0 GiB  107.5 MiB/s  ETA 0:06");
-        assertThat(line.length()).isLessThanOrEqualTo(80);
-        assertThat(ProgressBar.render(1L << 30, 1L << 30, 65_000 * MS)).endsWith("100%  1.0 GiB / 1.0 GiB  15.8 MiB/s  done in 1:05");
-        assertThat(ProgressBar.render(0, 100, MS)).contains("  0%", "ETA --:--");
+        assertThat(ProgressBar.render(430L << 20, 1L << 30, 4_000 * MS))
+                .isEqualTo("[########------------]  41% 430.0 MiB / 1.0 GiB  107.5 MiB/s  ETA 0:06");
+        assertThat(ProgressBar.render(1L << 30, 1L << 30, 65_000 * MS))
+                .endsWith("100% 1.0 GiB / 1.0 GiB  15.8 MiB/s  in 1:05");
+        assertThat(ProgressBar.render(0, 100, MS)).contains("   0%", "ETA --:--");
         assertThat(ProgressBar.render(1L << 20, 5401L << 20, 1_000 * MS)).as("an hour and a half left")
                 .endsWith("1.0 MiB/s  ETA 1:30:00");
+        assertThat(ProgressBar.render(1, 700L << 30, 3_600_000 * MS)).as("more than 99 hours left")
+                .endsWith("ETA >99h");
+    }
+
+    @Test
+    void theLineNeverWrapsOnAnEightyColumnTerminal() {
+        long widest = 1023L << 40 | 1023L << 30; // "1023.x TiB"
+        long[][] cases = {
+            {widest - 1, widest, 1}, // almost done, rate in TiB/s
+            {widest, widest, 99L * 3_600_000 * MS + 3_599_000 * MS}, // done after 99:59:59
+            {1000L << 20, 1000L << 20, 10_000 * MS},
+            {300L << 20, 700L << 30, 3_600_000 * MS}, // ETA over 99 hours
+            {1 << 20, 1023L << 30, 36_000_000 * MS}, // ETA in the tens of hours
+            {1023, 1023L << 40, 1_000 * MS},
+        };
+        for (long[] c : cases) {
+            assertThat(ProgressBar.render(c[0], c[1], c[2]).length()).as("%s", java.util.Arrays.toString(c))
+                    .isLessThanOrEqualTo(ProgressBar.MAX_LINE);
+        }
     }
 
     @Test
@@ -71,7 +91,7 @@ class ProgressBarTest {
         assertThat(draws).hasSize(4); // the first draw, one redraw, the final state
         assertThat(draws[1]).contains(" 25%");
         assertThat(draws[2]).contains(" 75%");
-        assertThat(draws[3]).contains("100%", "done in").endsWith(System.lineSeparator());
+        assertThat(draws[3]).contains("100%", "  in 0:").endsWith(System.lineSeparator());
     }
 
     @Test
@@ -96,7 +116,7 @@ class ProgressBarTest {
         CliRun shown = CliRun.of(home, Map.of(), "savepoint", "create", "-A", "io.sabot.examples.fraud.FraudApp",
                 "--from-checkpoint", "--progress");
         assertThat(shown.exitCode()).as(shown.err()).isZero();
-        assertThat(shown.err()).startsWith("\r[").contains("100%  3.0 KiB / 3.0 KiB", "done in")
+        assertThat(shown.err()).startsWith("\r[").contains("100% 3.0 KiB / 3.0 KiB", "  in 0:")
                 .endsWith(System.lineSeparator());
         assertThat(shown.out()).startsWith("Savepoint sp-");
 
@@ -118,5 +138,22 @@ class ProgressBarTest {
         }
         storage.writeMetadata(new SnapshotMetadata(SnapshotMetadata.FORMAT_VERSION, SnapshotKind.CHECKPOINT, "chk-1",
                 "fraud-app", Instant.now(), "", 1, agents, files, Map.of()));
+    }
+
+    @Test
+    void byDefaultTheBarIsDrawnOnlyWhenStandardErrorIsATerminalAndTheOutputIsNotJson() {
+        PrintWriter err = new PrintWriter(screen);
+        ProgressOption unset = new ProgressOption();
+        assertThat(unset.listener(false, err, () -> true)).isInstanceOf(ProgressBar.class);
+        assertThat(unset.listener(true, err, () -> true)).isSameAs(TransferProgress.NONE);
+        assertThat(unset.listener(false, err, () -> false)).isSameAs(TransferProgress.NONE);
+        assertThat(unset.listener(true, err, () -> false)).isSameAs(TransferProgress.NONE);
+
+        ProgressOption on = new ProgressOption();
+        on.progress = true;
+        assertThat(on.listener(true, err, () -> false)).isInstanceOf(ProgressBar.class);
+        ProgressOption off = new ProgressOption();
+        off.progress = false;
+        assertThat(off.listener(false, err, () -> true)).isSameAs(TransferProgress.NONE);
     }
 }

@@ -100,9 +100,15 @@ class StoreOptionsTest {
         assertThatThrownBy(() -> resolve(Map.of(), new Properties(), "--store-option", SECRET))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("KEY=VALUE")
                 .hasMessageNotContaining(SECRET);
-        assertThatThrownBy(() -> resolve(Map.of(), new Properties(), "--store-option", "Endpoint=http://x"))
+        assertThatThrownBy(() -> resolve(Map.of(), new Properties(), "--store-option", "S3.Endpoint=http://x"))
                 .isInstanceOf(CommandLine.ParameterException.class)
-                .hasMessageContaining("'Endpoint' is not PREFIX.NAME");
+                .hasMessageContaining("'S3.Endpoint' is not PREFIX.NAME");
+        // A pasted token with '=' padding: the text before '=' is not shown either.
+        String token = "FwoGZXIvYXdzEXAMPLE+token/part==";
+        assertThatThrownBy(() -> resolve(Map.of(), new Properties(), "--store-option", token))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("the text before '=' is not a store option key")
+                .hasMessageNotContaining("FwoGZXIvYXdz");
     }
 
     @Test
