@@ -191,7 +191,7 @@ final class SnapshotCopier {
         if (copied.isEmpty() || copied.get().size() != file.size()) {
             throw new SavepointException("copying '" + file.path() + "' of " + snapshot + " to " + target.location()
                     + " gave " + copied.map(o -> o.size() + " bytes").orElse("no file") + ", but the " + kind
-                    + "'s metadata says " + file.size() + " bytes; the " + kind + " may be corrupt");
+                    + "'s metadata says " + file.size() + " bytes; the " + kind + " or the target store may be damaged");
         }
         if (method != CopyMethod.STREAM || !checksum) {
             return;
@@ -207,7 +207,7 @@ final class SnapshotCopier {
         if (!digest.crc32c().equals(file.crc32c())) {
             throw new SavepointException("copying '" + file.path() + "' of " + snapshot + " to " + target.location()
                     + " gave crc32c " + digest.crc32c() + ", but the " + kind + "'s metadata says " + file.crc32c()
-                    + "; the " + kind + " may be corrupt");
+                    + "; the " + kind + " or the target store may be damaged");
         }
     }
 }
