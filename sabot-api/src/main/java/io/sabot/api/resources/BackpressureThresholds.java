@@ -56,7 +56,8 @@ public record BackpressureThresholds(double resourceLow, double resourceMedium, 
      */
     public static BackpressureThresholds parse(String text) {
         java.util.Objects.requireNonNull(text, "text");
-        double[] resource = {DEFAULT.resourceLow, DEFAULT.resourceMedium, DEFAULT.resourceHigh, DEFAULT.resourceCritical};
+        double[] resource = {DEFAULT.resourceLow, DEFAULT.resourceMedium, DEFAULT.resourceHigh,
+            DEFAULT.resourceCritical};
         double[] flow = {DEFAULT.flowLow, DEFAULT.flowMedium, DEFAULT.flowHigh};
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String part : text.split(",", -1)) {

@@ -201,24 +201,17 @@ public final class SavepointManager {
             LOG.info("created savepoint {} in {} from checkpoint {} ({} files, {} bytes, {})", id, store.location(),
                     checkpoint.id(), checkpoint.files().size(), metadata.totalBytes(), overall);
             return new CreatedSavepoint(metadata, overall, took);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             progress.finished(false);
             failed();
             if (!committed) {
                 removeQuietly(prefix);
             }
-            if (e instanceof SavepointException) {
+            if (e instanceof SavepointException || e instanceof Error) {
                 throw e;
             }
             throw new SavepointException("cannot create a savepoint from checkpoint " + checkpoint.id() + " in "
                     + checkpointStore.location() + ": " + oneLine(e), e);
-        } catch (Error e) {
-            progress.finished(false);
-            failed();
-            if (!committed) {
-                removeQuietly(prefix);
-            }
-            throw e;
         }
     }
 

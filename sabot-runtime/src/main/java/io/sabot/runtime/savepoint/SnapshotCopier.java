@@ -191,7 +191,8 @@ final class SnapshotCopier {
         if (copied.isEmpty() || copied.get().size() != file.size()) {
             throw new SavepointException("copying '" + file.path() + "' of " + snapshot + " to " + target.location()
                     + " gave " + copied.map(o -> o.size() + " bytes").orElse("no file") + ", but the " + kind
-                    + "'s metadata says " + file.size() + " bytes; the " + kind + " or the target store may be damaged");
+                    + "'s metadata says " + file.size() + " bytes; the " + kind
+                    + " or the target store may be damaged");
         }
         if (method != CopyMethod.STREAM || !checksum) {
             return;

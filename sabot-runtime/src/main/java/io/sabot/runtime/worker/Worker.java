@@ -81,6 +81,8 @@ import org.slf4j.LoggerFactory;
 public final class Worker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /** The plugin properties that workers of this JVM set (as opposed to the user, with {@code -D}). */
+    private static final Set<String> PROPERTIES_SET_BY_WORKERS = new java.util.HashSet<>();
 
     /** The file in the app's directory that holds the running worker's HTTP address. */
     public static final String ADDRESS_FILE = "worker.address";
@@ -107,9 +109,6 @@ public final class Worker implements AutoCloseable {
     private final List<MetricsExporter> exporters;
     private final WorkerHttpServer http;
     private final Instant startedAt;
-    /** The plugin properties that workers of this JVM set (as opposed to the user, with {@code -D}). */
-    private static final Set<String> PROPERTIES_SET_BY_WORKERS = new java.util.HashSet<>();
-
     private final CompletableFuture<WorkerExit> exit = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean gaveUp;

@@ -434,9 +434,8 @@ public record WorkerConfig(String appClass, Path dataDir, String supervision, Re
             return new WorkerConfig(appClass, dataDir, supervision, intensity, concurrency, recover,
                     Optional.ofNullable(fromSnapshot), allowNonRestoredState, checkpointInterval, checkpointsRetained,
                     Optional.ofNullable(checkpointDir), Optional.ofNullable(savepointDir), storeOptions, httpBind,
-                    httpPort, Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval, backpressure,
-                    limits,
-                    settings, stopTimeout, finalCheckpoint);
+                    httpPort, Optional.ofNullable(statsd), Optional.ofNullable(pushgateway), resourceInterval,
+                    backpressure, limits, settings, stopTimeout, finalCheckpoint);
         }
     }
 }
